@@ -1,0 +1,23 @@
+"""Word templates an organisation uploads for its own agenda and minutes layout."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class WordTemplate(models.Model):
+    class Kind(models.TextChoices):
+        AGENDA = "agenda", _("agenda")
+        MINUTES = "minutes", _("verslag")
+
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, unique=True)
+    file = models.FileField(_("Word-sjabloon (.docx)"), upload_to="templates/")
+    uploaded_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Word-sjabloon")
+        verbose_name_plural = _("Word-sjablonen")
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

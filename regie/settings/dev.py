@@ -1,0 +1,4 @@
+from .base import *  # noqa: F403
+
+DEBUG = True
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
