@@ -5,6 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("regie.core.urls")),
+    path("", include("regie.home.urls")),
     path("stukken/", include("regie.documents.urls")),
     path("acties/", include("regie.actions.urls")),
     path("vergaderingen/", include("regie.meetings.urls")),

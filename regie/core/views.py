@@ -1,7 +1,6 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 
@@ -15,13 +14,3 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
-
-
-@require_GET
-def my_week(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/my_week.html", {})
-
-
-@require_GET
-def search(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/search.html", {"query": request.GET.get("q", "")})

@@ -1,4 +1,5 @@
-from django.urls import path  # noqa: F401
+from regie.meetings.urls_agenda import urlpatterns as agenda_urlpatterns
+from regie.meetings.urls_minutes import urlpatterns as minutes_urlpatterns
 
 app_name = "meetings"
-urlpatterns: list = []
+urlpatterns = agenda_urlpatterns + minutes_urlpatterns

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "regie.meetings",
     "regie.hiring",
     "regie.reports",
+    "regie.home",
     "regie.api",
 ]
 
@@ -102,7 +103,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "core:my_week"
+LOGIN_REDIRECT_URL = "home:my_week"
 LOGOUT_REDIRECT_URL = "login"
 
 # OpenID Connect single sign-on (Microsoft Entra ID style); off unless configured.

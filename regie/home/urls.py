@@ -1,0 +1,9 @@
+from django.urls import path
+
+from regie.home import views
+
+app_name = "home"
+urlpatterns = [
+    path("", views.my_week, name="my_week"),
+    path("zoeken/", views.search, name="search"),
+]
