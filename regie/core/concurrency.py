@@ -28,7 +28,7 @@ def save_if_unchanged(
         )
     for name, value in fields.items():
         setattr(instance, name, value)
-    instance.version = expected_version + 1
+    instance.version = expected_version + 1  # type: ignore[attr-defined]
     # Queryset.update() bypasses history; record the change on the object's history.
     if hasattr(instance, "history"):
         instance.refresh_from_db()

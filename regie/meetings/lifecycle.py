@@ -75,7 +75,7 @@ def meeting_transition(
         actor=actor,
         expected_version=expected_version,
         fields=fields,
-        reason=reason or S(to_status).label,
+        reason=reason or str(S(to_status).label),
     )
 
 
@@ -127,8 +127,9 @@ def _write(
             current=Meeting.objects.get(pk=meeting.pk),
         )
     meeting.refresh_from_db()
-    meeting._change_reason = reason
+    # simple-history reads these two attributes when it writes the history row.
+    meeting._change_reason = reason  # type: ignore[attr-defined]
     if actor is not None and getattr(actor, "is_authenticated", False):
-        meeting._history_user = actor
+        meeting._history_user = actor  # type: ignore[attr-defined]
     meeting.save(update_fields=list(fields))
     return meeting
