@@ -84,3 +84,62 @@ def agenda_for(user, meeting: Meeting) -> Agenda:
 def unused_document_ids() -> set[int]:
     """Ids of stukken not on any agenda (for pickers)."""
     return set(Document.objects.filter(agenda_items__isnull=True).values_list("id", flat=True))
+
+
+def bodies_overview(user):
+    """Visible active bodies with their next meeting date and number of meetings (one query)."""
+    from django.db.models import Count, Min, Q
+    from django.utils import timezone
+
+    from regie.core.access import visible_bodies
+
+    now = timezone.now()
+    return (
+        visible_bodies(user)
+        .filter(is_active=True)
+        .select_related("chair", "secretary")
+        .annotate(
+            next_meeting=Min(
+                "meetings__starts_at",
+                filter=Q(meetings__starts_at__gte=now) & ~Q(meetings__status="cancelled"),
+            ),
+            meeting_count=Count("meetings"),
+        )
+        .order_by("name")
+    )
+
+
+def body_meetings(body_id: int):
+    from regie.meetings.models import Meeting
+
+    return Meeting.objects.filter(body_id=body_id).order_by("-starts_at")
+
+
+def later_meetings(meeting: Meeting):
+    """Meetings of the same body after this one that can still take agenda items."""
+    from regie.meetings.lifecycle import AGENDA_EDITABLE
+
+    return Meeting.objects.filter(
+        body_id=meeting.body_id, starts_at__gt=meeting.starts_at, status__in=AGENDA_EDITABLE
+    ).order_by("starts_at")
+
+
+def proposals_overview(user):
+    from django.db.models import Prefetch
+
+    from regie.meetings.access import visible_proposals
+    from regie.meetings.models import ProposalStep
+
+    return (
+        visible_proposals(user)
+        .select_related("owner")
+        .prefetch_related(
+            Prefetch(
+                "steps",
+                queryset=ProposalStep.objects.select_related("body", "meeting").order_by(
+                    "position"
+                ),
+            )
+        )
+        .order_by("-created_at")
+    )
