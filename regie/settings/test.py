@@ -10,3 +10,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# A file (not the shared in-memory database) so that concurrent writers really queue on the
+# write lock as they do in production, instead of failing on shared-cache table locks.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-regie.sqlite3")}  # noqa: F405
