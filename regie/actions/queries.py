@@ -34,3 +34,25 @@ def body_action_list(user, body_id: int, *, on: date) -> QuerySet[Action]:
 
 def overdue(qs: QuerySet[Action], *, today: date) -> QuerySet[Action]:
     return qs.filter(status__in=OPEN, due_date__lt=today)
+
+
+def filtered(
+    qs: QuerySet[Action],
+    *,
+    state: str,
+    today: date,
+    week_end: date,
+    commitments: bool | None = None,
+) -> QuerySet[Action]:
+    """Apply the list filters: open (default), overdue, this week, done, all."""
+    if state == "overdue":
+        qs = overdue(qs, today=today)
+    elif state == "week":
+        qs = qs.filter(status__in=OPEN, due_date__lte=week_end)
+    elif state == "done":
+        qs = qs.exclude(status__in=OPEN)
+    elif state != "all":
+        qs = qs.filter(status__in=OPEN)
+    if commitments is not None:
+        qs = qs.filter(is_commitment=commitments)
+    return qs.select_related("owner", "body")
