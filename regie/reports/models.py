@@ -21,3 +21,18 @@ class WordTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class DigestLog(models.Model):
+    """The day a person's digest was sent, so that a day never gets two."""
+
+    person = models.ForeignKey("core.Person", on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "sent_on"], name="unique_digest_per_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.sent_on}"

@@ -1,4 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from regie.reports import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("vergadering/<int:pk>/agenda.docx", views.agenda_docx, name="agenda_docx"),
+    path("vergadering/<int:pk>/agenda.pdf", views.agenda_pdf, name="agenda_pdf"),
+    path("vergadering/<int:pk>/verslag.docx", views.minutes_docx, name="minutes_docx"),
+    path("vergadering/<int:pk>/verslag.pdf", views.minutes_pdf, name="minutes_pdf"),
+    path("gremium/<int:pk>/besluiten.docx", views.decisions_docx, name="decisions_docx"),
+    path("gremium/<int:pk>/besluiten.pdf", views.decisions_pdf, name="decisions_pdf"),
+    path("gremium/<int:pk>/acties.docx", views.actions_docx, name="actions_docx"),
+    path("gremium/<int:pk>/acties.pdf", views.actions_pdf, name="actions_pdf"),
+    path("agenda/", views.calendar_links, name="calendar_links"),
+    path("agenda/vernieuwen/", views.calendar_renew, name="calendar_renew"),
+    path("agenda/persoon/<str:token>.ics", views.person_calendar, name="person_calendar"),
+    path("agenda/gremium/<str:token>.ics", views.body_calendar, name="body_calendar"),
+    path("sjablonen/", views.templates, name="templates"),
+]
