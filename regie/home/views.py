@@ -9,6 +9,7 @@ from regie.core.workdays import working_calendar
 from regie.home import queries
 
 MIN_QUERY_LENGTH = 2
+MY_WEEK_ACTIONS = 15
 
 
 @require_GET
@@ -17,7 +18,8 @@ def my_week(request: HttpRequest) -> HttpResponse:
     calendar = working_calendar()
     week = queries.Week.around(today)
     horizon = calendar.add(today, 3)
-    actions = list(queries.my_open_actions(request.user, until=max(horizon, week.end)))
+    due = queries.my_open_actions(request.user, until=max(horizon, week.end))
+    actions = list(due[:MY_WEEK_ACTIONS])
     context = {
         "today": today,
         "week": week,
@@ -26,7 +28,8 @@ def my_week(request: HttpRequest) -> HttpResponse:
         ),
         "deadlines": queries.stukken_deadlines(request.user, today=today, calendar=calendar),
         "actions": actions,
-        "overdue_count": sum(1 for a in actions if a.due_date and a.due_date < today),
+        "overdue_count": due.filter(due_date__lt=today).count(),
+        "more_actions": len(actions) == MY_WEEK_ACTIONS,
         "review_steps": queries.my_review_steps(request.user),
         "minutes_todo": queries.meetings_needing_minutes(request.user),
     }

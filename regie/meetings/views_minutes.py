@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_POST
 from regie.actions.access import visible_actions
 from regie.core.access import viewer_for, visible_bodies
 from regie.core.errors import DomainError, StaleEditError
-from regie.core.models import Person
 from regie.meetings import lifecycle
 from regie.meetings.access import get_meeting_for_user, visible_agenda_items, visible_decisions
 from regie.meetings.forms_minutes import DecisionForm, DiscussionForm, ItemActionForm
@@ -43,9 +42,8 @@ def _minutes_context(request: HttpRequest, meeting: Meeting, **extra) -> dict:
     ):
         actions.setdefault(a.source_id, []).append(a)
     conflicts = extra.pop("conflicts", {})
-    owner_choices = [("", "---------")] + [
-        (p.pk, p.name) for p in Person.objects.order_by("name").only("id", "name")
-    ]
+    members = list(meeting.body.memberships.select_related("person").order_by("person__name"))
+    owner_choices = [("", "---------")] + [(m.person.pk, m.person.name) for m in members]
     for entry in entries:
         pk = entry.item.pk
         entry.decisions = decisions.get(pk, [])
@@ -53,12 +51,11 @@ def _minutes_context(request: HttpRequest, meeting: Meeting, **extra) -> dict:
         entry.conflict = conflicts.get(pk)
         entry.decision_form = DecisionForm(auto_id=f"besluit-{pk}-%s")
         entry.action_form = ItemActionForm(auto_id=f"actie-{pk}-%s")
-        # One query for the owner list, shared by every item's form.
+        # Owners are the body's members: one query, shared by every item's form.
         entry.action_form.fields["owner"].widget.choices = owner_choices
     can_edit = viewer.can_manage_body(meeting.body_id) and (
         meeting.status in lifecycle.MINUTES_EDITABLE
     )
-    members = list(meeting.body.memberships.select_related("person").order_by("person__name"))
     recorded = dict(meeting.attendance.values_list("person_id", "status"))
     attendance = [{"person": m.person, "status": recorded.get(m.person_id, "")} for m in members]
     context = {
