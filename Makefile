@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 REGIE := $(BIN)/regie
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: install system-packages python-packages node-packages demo serve test test-sqlite \
+.PHONY: install system-packages python-packages node-packages demo serve test test-sqlite bench \
         test-postgresql test-browser lint check
 
 install: system-packages python-packages node-packages
@@ -50,3 +50,6 @@ test-postgresql:
 
 test-browser:
 	$(PYTEST) -m e2e tests/e2e -q -p no:cacheprovider
+
+bench: install
+	bench/run-all

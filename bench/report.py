@@ -1,0 +1,68 @@
+"""Merge the measurements into bench/results.json and bench/results.md and apply the gate:
+no page's query count may grow with the data, and at large scale on PostgreSQL every p95
+stays under 150 ms. Exits 1 when the gate fails."""
+
+from __future__ import annotations
+
+import json
+import platform
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+P95_LIMIT_MS = 150.0
+
+
+def main() -> int:
+    rows = []
+    for path in sorted((HERE / "data").glob("*.json")):
+        rows.extend(json.loads(path.read_text()))
+    (HERE / "results.json").write_text(json.dumps(rows, indent=1) + "\n")
+    failures = []
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {platform.machine()}, {platform.python_implementation()} "
+        f"{platform.python_version()}, 2 cores. Server time in-process through the full "
+        "middleware stack; floor = time spent in SQL alone.",
+        "",
+    ]
+    for database in ("sqlite", "postgresql"):
+        db_rows = [r for r in rows if r["database"] == database]
+        if not db_rows:
+            continue
+        small = {r["page"]: r for r in db_rows if r["scale"] == "small"}
+        large = {r["page"]: r for r in db_rows if r["scale"] == "large"}
+        lines += [
+            f"## {database}",
+            "",
+            "| page | queries small | queries large | p50 ms | p95 ms | floor ms | p95/floor |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for page in dict.fromkeys([*small, *large]):
+            big = large.get(page) or small[page]
+            little = small.get(page)
+            if little and page in large and big["queries"] > little["queries"]:
+                failures.append(
+                    f"{database}: {page} runs more queries with more data "
+                    f"({little['queries']} -> {big['queries']})"
+                )
+            if database == "postgresql" and page in large and big["p95_ms"] > P95_LIMIT_MS:
+                failures.append(f"postgresql: {page} p95 {big['p95_ms']} ms > {P95_LIMIT_MS}")
+            ratio = big["p95_ms"] / big["floor_ms"] if big["floor_ms"] else 0
+            lines.append(
+                f"| {page} | {little['queries'] if little else '–'} "
+                f"| {big['queries'] if page in large else '–'} "
+                f"| {big['p50_ms']} | {big['p95_ms']} | {big['floor_ms']} "
+                f"| {ratio:.1f} |"
+            )
+        lines.append("")
+    if failures:
+        lines += ["## Gate failures", ""] + [f"- {f}" for f in failures] + [""]
+    (HERE / "results.md").write_text("\n".join(lines))
+    print("\n".join(lines))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
