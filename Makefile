@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 REGIE := $(BIN)/regie
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: install system-packages python-packages node-packages demo serve test test-sqlite bench \
+.PHONY: install system-packages python-packages node-packages demo serve test test-sqlite bench load \
         test-postgresql test-browser lint check
 
 install: system-packages python-packages node-packages
@@ -53,3 +53,6 @@ test-browser:
 
 bench: install
 	bench/run-all
+
+load: install
+	load/run-all

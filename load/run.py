@@ -1,0 +1,178 @@
+"""A bounded load run against gunicorn on 127.0.0.1: virtual users read the dashboard and
+lists, export, and write progress notes; afterwards every write must be stored exactly once.
+
+    python load/run.py --base http://127.0.0.1:8123 --users 50 --seconds 60
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import random
+import re
+import statistics
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@dataclass
+class Stats:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    times: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    writes: list[str] = field(default_factory=list)
+
+    def add(self, ms: float, error: str | None = None, write: str | None = None) -> None:
+        with self.lock:
+            self.times.append(ms)
+            if error:
+                self.errors.append(error)
+            if write:
+                self.writes.append(write)
+
+
+class Session:
+    def __init__(self, base: str):
+        parts = urlsplit(base)
+        self.host, self.port = parts.hostname, parts.port
+        self.cookies: dict[str, str] = {}
+        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+
+    def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, str]:
+        headers = {
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            "Host": f"{self.host}:{self.port}",
+        }
+        data = None
+        if body is not None:
+            data = urlencode(body)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["X-CSRFToken"] = self.cookies.get("csrftoken", "")
+            headers["Referer"] = f"http://{self.host}:{self.port}{path}"
+        try:
+            self.conn.request(method, path, body=data, headers=headers)
+            response = self.conn.getresponse()
+            payload = response.read()
+        except (OSError, http.client.HTTPException):
+            self.conn.close()
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            raise
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, payload.decode("utf-8", "replace")
+
+    def login(self, username: str, password: str) -> None:
+        status, html = self.request("GET", "/inloggen/")
+        token = CSRF_RE.search(html).group(1)
+        status, _ = self.request(
+            "POST",
+            "/inloggen/",
+            {"csrfmiddlewaretoken": token, "username": username, "password": password},
+        )
+        if status != 302:
+            raise RuntimeError(f"login failed for {username}: {status}")
+
+
+def virtual_user(base: str, user: dict, deadline: float, stats: Stats, rng: random.Random):
+    session = Session(base)
+    session.login(user["username"], user["password"])
+    reads = [
+        "/",
+        "/acties/mijn/",
+        f"/acties/gremium/{user['body']}/",
+        f"/vergaderingen/gremia/{user['body']}/",
+        f"/vergaderingen/{user['meeting']}/",
+        f"/vergaderingen/gremia/{user['body']}/besluiten/",
+        "/acties/?filter=overdue",
+        f"/acties/{user['action']}/",
+    ]
+    exports = [
+        f"/export/gremium/{user['body']}/acties.docx",
+        f"/export/vergadering/{user['meeting']}/agenda.docx",
+    ]
+    while time.monotonic() < deadline:
+        roll = rng.random()
+        marker = None
+        started = time.perf_counter()
+        try:
+            if roll < 0.15:
+                marker = f"load-{uuid.uuid4()}"
+                status, _ = session.request(
+                    "POST", f"/acties/{user['action']}/voortgang/", {"text": marker}
+                )
+                ok = status == 302
+            elif roll < 0.22:
+                status, _ = session.request("GET", rng.choice(exports))
+                ok = status == 200
+            else:
+                status, _ = session.request("GET", rng.choice(reads))
+                ok = status == 200
+            error = None if ok else f"HTTP {status}"
+        except Exception as exc:  # counted as an error of the run
+            error, marker = f"{type(exc).__name__}: {exc}", None
+        ms = (time.perf_counter() - started) * 1000
+        stats.add(ms, error, marker if error is None else None)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--users-file", required=True)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    if urlsplit(args.base).hostname not in {"127.0.0.1", "localhost"}:
+        raise SystemExit("load runs only against 127.0.0.1")
+    users = json.loads(Path(args.users_file).read_text())
+    stats = Stats()
+    deadline = time.monotonic() + args.seconds
+    threads = [
+        threading.Thread(
+            target=virtual_user,
+            args=(args.base, user, deadline, stats, random.Random(i)),
+            daemon=True,
+        )
+        for i, user in enumerate(users)
+    ]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=args.seconds + 60)
+    elapsed = time.monotonic() - started
+    result = {
+        "users": len(users),
+        "seconds": round(elapsed, 1),
+        "requests": len(stats.times),
+        "rps": round(len(stats.times) / elapsed, 1),
+        "p50_ms": round(statistics.median(stats.times), 1),
+        "p95_ms": round(percentile(stats.times, 0.95), 1),
+        "p99_ms": round(percentile(stats.times, 0.99), 1),
+        "errors": len(stats.errors),
+        "error_samples": stats.errors[:5],
+        "writes": stats.writes,
+    }
+    Path(args.out).write_text(json.dumps(result))
+    shown = {k: v for k, v in result.items() if k != "writes"}
+    print(json.dumps(shown, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
