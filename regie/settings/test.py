@@ -1,3 +1,7 @@
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 
@@ -14,4 +18,7 @@ STORAGES = {
 # A file (not the shared in-memory database) so that concurrent writers really queue on the
 # write lock as they do in production, instead of failing on shared-cache table locks.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-regie.sqlite3")}  # noqa: F405
+    # One file per test process, so that parallel runs never share a database.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"regie-test-{os.getpid()}.sqlite3")
+    }
