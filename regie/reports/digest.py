@@ -47,7 +47,7 @@ def build_digest(person: Person, today: date) -> Digest | None:
         .select_related("body")
         .order_by("due_date")
     )
-    steps = [s for s in review_steps_waiting_for(person.user) if s.due_date <= until]
+    steps = [s for s in review_steps_waiting_for(person) if s.due_date <= until]
     if not actions and not steps:
         return None
     return Digest(person, today, actions, steps)
