@@ -130,7 +130,15 @@ class ReviewStep(models.Model):
     due_date = models.DateField(_("uiterlijk"), db_index=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     comment = models.TextField(_("opmerking"), blank=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        Person,
+        verbose_name=_("besloten door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -142,4 +150,9 @@ class ReviewStep(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.route.document} – {self.label}"
+        return f"{self.label} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be decided: pending, or returned and waiting to be reached again."""
+        return self.status != self.Status.APPROVED

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -16,35 +19,57 @@ from regie.core.errors import DomainError
 from regie.core.models import Person
 from regie.documents import queries, services
 from regie.documents.access import visible_documents
-from regie.documents.forms import RouteForm, UploadForm, VersionForm
+from regie.documents.forms import DecisionForm, RouteForm, UploadForm, VersionForm
 from regie.documents.models import Document, DocumentVersion, ReviewStep
+from regie.documents.rules import can_decide_step, can_edit_document
+
+PAGE_SIZE = 50
 
 
-def _may_edit(request: HttpRequest, document: Document) -> bool:
-    viewer = viewer_for(request.user)
-    return (viewer.person_id is not None and document.author_id == viewer.person_id) or (
-        viewer.can_manage_body(document.body_id)
+def _get_document(request: HttpRequest, pk: int, *, edit: bool = False) -> Document:
+    """The stuk if the user may see it (else 404); with edit, only for author or secretary."""
+    document = get_object_or_404(
+        visible_documents(request.user).select_related("body", "author"), pk=pk
     )
+    if edit and not can_edit_document(request.user, document):
+        raise PermissionDenied
+    return document
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
 
 
 @require_GET
 def document_list(request: HttpRequest) -> HttpResponse:
-    documents = visible_documents(request.user).select_related("body", "author")
     query = request.GET.get("q", "").strip()[:200]
-    if query:
-        documents = documents.filter(title__icontains=query)
-    page = Paginator(documents.order_by("-created_at"), 50).get_page(request.GET.get("pagina"))
+    bodies = list(visible_bodies(request.user).order_by("name").only("id", "name"))
+    body_id = _int(request.GET.get("gremium"))
+    if body_id not in {body.pk for body in bodies}:
+        body_id = None
+    documents = queries.document_list(request.user, query=query, body_id=body_id)
+    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    params = {key: value for key, value in (("q", query), ("gremium", body_id)) if value}
     return render(
         request,
         "documents/document_list.html",
-        {"page": page, "query": query, "query_string": f"q={query}"},
+        {
+            "page": page,
+            "query": query,
+            "bodies": bodies,
+            "body_id": body_id,
+            "query_string": urlencode(params),
+        },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     bodies = visible_bodies(request.user).order_by("name")
-    initial = {"body": request.GET.get("gremium")} if request.GET.get("gremium") else {}
+    initial = {"body": _int(request.GET.get("gremium"))}
     form = UploadForm(request.POST or None, request.FILES or None, bodies=bodies, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -63,59 +88,58 @@ def upload(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Het stuk is opgeslagen."))
             return redirect("documents:detail", pk=document.pk)
     return render(
-        request, "documents/upload.html", {"form": form}, status=400 if form.errors else 200
+        request,
+        "documents/upload.html",
+        {"form": form, "max_mb": settings.REGIE_MAX_UPLOAD_BYTES // 2**20},
+        status=400 if form.errors else 200,
     )
+
+
+def _detail_context(request: HttpRequest, document: Document) -> dict:
+    route, steps = queries.route_of(document)
+    current = next((s for s in steps if s.status != ReviewStep.Status.APPROVED), None)
+    if current is not None:
+        current.route = route
+        route.document = document
+    return {
+        "document": document,
+        "versions": document.versions.select_related("uploaded_by").order_by("-number"),
+        "route": route,
+        "steps": steps,
+        "current": current,
+        "route_done": route is not None and current is None,
+        "today": timezone.localdate(),
+        "may_edit": can_edit_document(request.user, document),
+        "may_decide": current is not None and can_decide_step(request.user, current),
+        "version_form": VersionForm(),
+        "decision_form": DecisionForm(),
+        "history": queries.document_history(document, route),
+    }
 
 
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(
-        visible_documents(request.user).select_related("body", "author"), pk=pk
-    )
-    route = getattr(document, "route", None) if hasattr(document, "route") else None
-    steps = list(route.steps.select_related("reviewer").order_by("position")) if route else []
-    current = next((s for s in steps if s.status == ReviewStep.Status.PENDING), None)
-    viewer = viewer_for(request.user)
-    return render(
-        request,
-        "documents/document_detail.html",
-        {
-            "document": document,
-            "versions": document.versions.select_related("uploaded_by").order_by("-number"),
-            "route": route,
-            "steps": steps,
-            "current": current,
-            "today": timezone.localdate(),
-            "may_edit": _may_edit(request, document),
-            "may_decide": current is not None
-            and (
-                current.reviewer_id == viewer.person_id or viewer.can_manage_body(document.body_id)
-            ),
-            "version_form": VersionForm(),
-            "history": document.history.select_related("history_user__person").order_by(
-                "-history_date"
-            )[:10],
-        },
-    )
+    document = _get_document(request, pk)
+    return render(request, "documents/document_detail.html", _detail_context(request, document))
 
 
 @require_POST
 def version_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(visible_documents(request.user), pk=pk)
-    if not _may_edit(request, document):
-        raise PermissionDenied
+    document = _get_document(request, pk, edit=True)
     form = VersionForm(request.POST, request.FILES)
-    try:
-        if not form.is_valid():
-            raise DomainError(_("Kies een bestand."))
-        services.document_add_version(
-            actor=request.user, document=document, upload=form.cleaned_data["file"]
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Nieuwe versie opgeslagen."))
-    return redirect("documents:detail", pk=document.pk)
+    if form.is_valid():
+        try:
+            version = services.document_add_version(
+                actor=request.user, document=document, upload=form.cleaned_data["file"]
+            )
+        except DomainError as error:
+            form.add_error("file", error.message)
+        else:
+            messages.success(request, _("Versie %(n)s is opgeslagen.") % {"n": version.number})
+            return redirect("documents:detail", pk=document.pk)
+    context = _detail_context(request, document)
+    context["version_form"] = form
+    return render(request, "documents/document_detail.html", context, status=400)
 
 
 @require_GET
@@ -123,12 +147,12 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
     version = get_object_or_404(
         DocumentVersion.objects.select_related("document"),
         pk=pk,
-        document__in=visible_documents(request.user),
+        document__in=visible_documents(request.user).values("pk"),
     )
     try:
         handle = version.file.open("rb")
-    except (FileNotFoundError, OSError) as exc:
-        raise Http404 from exc
+    except OSError as exc:
+        raise Http404(_("Het bestand is niet gevonden.")) from exc
     response = FileResponse(
         handle,
         as_attachment=True,
@@ -136,41 +160,45 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
         content_type=version.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _people() -> list[Person]:
+    return list(Person.objects.filter(user__isnull=False).order_by("name").only("id", "name"))
 
 
 @require_http_methods(["GET", "POST"])
 def route_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(visible_documents(request.user).select_related("body"), pk=pk)
-    if not _may_edit(request, document):
-        raise PermissionDenied
-    form = RouteForm(request.POST or None)
-    specs = services.default_steps(document, document.body)
-    people = Person.objects.order_by("name")
+    document = _get_document(request, pk, edit=True)
+    route, steps = queries.route_of(document)
+    if steps:
+        specs = [services.StepSpec(s.label, s.reviewer, s.working_days_before) for s in steps]
+        initial = {"target_date": route.target_date, "target_label": route.target_label}
+    else:
+        specs = services.default_steps_for(document, document.body)
+        initial = {}
+    form = RouteForm(request.POST or None, specs=specs, people=_people(), initial=initial)
     if request.method == "POST" and form.is_valid():
-        for index, spec in enumerate(specs):
-            reviewer_id = request.POST.get(f"reviewer_{index}")
-            if reviewer_id:
-                specs[index] = services.StepSpec(
-                    spec.label, people.filter(pk=reviewer_id).first(), spec.working_days_before
-                )
         try:
             services.route_set(
                 actor=request.user,
                 document=document,
                 target_date=form.cleaned_data["target_date"],
                 target_label=form.cleaned_data["target_label"],
-                steps=specs,
+                steps=form.steps(),
             )
         except DomainError as error:
-            form.add_error(None, error.message)
+            form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             messages.success(request, _("De routering is vastgelegd."))
             return redirect("documents:detail", pk=document.pk)
     return render(
         request,
         "documents/route_form.html",
-        {"document": document, "form": form, "specs": list(enumerate(specs)), "people": people},
+        {"document": document, "form": form, "route": route},
+        status=400 if form.errors else 200,
     )
 
 
@@ -179,30 +207,42 @@ def step_decide(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_object_or_404(
         ReviewStep.objects.select_related("route__document"),
         pk=pk,
-        route__document__in=visible_documents(request.user),
+        route__document__in=visible_documents(request.user).values("pk"),
     )
-    comment = request.POST.get("comment", "")
+    if not can_decide_step(request.user, step):
+        raise PermissionDenied
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies akkoord of terugsturen."))
+        return redirect("documents:detail", pk=step.route.document_id)
+    comment = form.cleaned_data["comment"]
     try:
-        if request.POST.get("decision") == "return":
+        if form.cleaned_data["decision"] == "return":
             services.step_return(actor=request.user, step=step, comment=comment)
+            done = _("Het stuk is teruggestuurd naar de auteur.")
         else:
             services.step_approve(actor=request.user, step=step, comment=comment)
+            done = _("Akkoord vastgelegd.")
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Uw beoordeling is vastgelegd."))
+        messages.success(request, done)
     return redirect("documents:detail", pk=step.route.document_id)
 
 
 @require_GET
 def overdue(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    viewer = viewer_for(request.user)
+    person = Person.objects.filter(pk=viewer.person_id).select_related("user").first()
     return render(
         request,
         "documents/overdue.html",
         {
-            "steps": queries.overdue_review_steps(request.user, today=today)[:200],
-            "waiting": queries.review_steps_waiting_for(request.user)[:100],
+            "overdue": queries.overdue_review_steps(request.user, today=today)[:200],
+            "due_soon": queries.review_steps_due_soon(request.user, today=today)[:200],
+            "waiting": queries.review_steps_waiting_for(person)[:100],
+            "manages": viewer.sees_everything or bool(viewer.managed_body_ids),
             "today": today,
         },
     )
