@@ -1,11 +1,38 @@
+"""Typed input parsing for action lists and action edits."""
+
+from __future__ import annotations
+
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from regie.actions.models import Action
-from regie.core.models import Body, Person
+from regie.actions.queries import ActionFilter
+from regie.core.models import Body, Confidentiality, Person
 
 TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 SELECT = {"class": "utrecht-select utrecht-select--html-select"}
+AREA = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 3}
+CHECKBOX = {"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+
+# The due meeting is a meeting of the meetings app; this app reads it through the relation.
+Meeting = Action._meta.get_field("due_meeting").related_model
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.body.name} – {date_format(timezone.localtime(obj.starts_at), 'j F Y')}"
+
+
+def future_meetings(body_ids):
+    """Meetings still to come of these bodies, for a 'gereed voor vergadering' choice."""
+    return (
+        Meeting.objects.filter(body_id__in=body_ids, starts_at__gte=timezone.now())
+        .exclude(status="cancelled")
+        .select_related("body")
+        .order_by("starts_at")
+    )
 
 
 class StatusForm(forms.Form):
@@ -13,20 +40,77 @@ class StatusForm(forms.Form):
         label=_("Status"), choices=Action.Status.choices, widget=forms.Select(attrs=SELECT)
     )
     note = forms.CharField(
-        label=_("Toelichting"),
-        required=False,
-        widget=forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 2}),
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={**AREA, "rows": 2})
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(
-        label=_("Voortgang"), widget=forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 3})
+    text = forms.CharField(label=_("Voortgang"), widget=forms.Textarea(attrs=AREA))
+
+
+class ActionFilterForm(forms.Form):
+    """The filters above every action list; unknown values fall back to the defaults."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("open", _("open")), ("done", _("afgerond")), ("all", _("alle"))],
+        widget=forms.Select(attrs=SELECT),
     )
+    termijn = forms.ChoiceField(
+        label=_("Termijn"),
+        required=False,
+        choices=[("", _("alle termijnen")), ("overdue", _("te laat")), ("week", _("deze week"))],
+        widget=forms.Select(attrs=SELECT),
+    )
+    eigenaar = forms.ModelChoiceField(
+        label=_("Eigenaar"),
+        required=False,
+        queryset=Person.objects.none(),
+        empty_label=_("iedereen"),
+        widget=forms.Select(attrs=SELECT),
+    )
+    gremium = forms.ModelChoiceField(
+        label=_("Gremium"),
+        required=False,
+        queryset=Body.objects.none(),
+        empty_label=_("alle gremia"),
+        widget=forms.Select(attrs=SELECT),
+    )
+    afspraken = forms.BooleanField(
+        label=_("Alleen bestuurlijke afspraken"),
+        required=False,
+        widget=forms.CheckboxInput(attrs=CHECKBOX),
+    )
+
+    def __init__(self, data, *, owners=None, bodies=None):
+        super().__init__(data)
+        if owners is None:
+            del self.fields["eigenaar"]
+        else:
+            self.fields["eigenaar"].queryset = owners
+        if bodies is None:
+            del self.fields["gremium"]
+        else:
+            self.fields["gremium"].queryset = bodies
+
+    def to_filter(self) -> ActionFilter:
+        data = self.cleaned_data if self.is_valid() else {}
+        owner = data.get("eigenaar")
+        body = data.get("gremium")
+        return ActionFilter(
+            status=data.get("status") or "open",
+            term=data.get("termijn") or "",
+            owner_id=owner.pk if owner else None,
+            body_id=body.pk if body else None,
+            commitments_only=bool(data.get("afspraken")),
+        )
 
 
 class ActionForm(forms.Form):
+    """A stand-alone action: a due date or a meeting of one's bodies."""
+
     title = forms.CharField(label=_("Actie"), max_length=500, widget=forms.TextInput(attrs=TEXT))
     owner = forms.ModelChoiceField(
         label=_("Eigenaar"),
@@ -40,15 +124,45 @@ class ActionForm(forms.Form):
         widget=forms.Select(attrs=SELECT),
     )
     due_date = forms.DateField(
-        label=_("Uiterlijk"), widget=forms.DateInput(attrs={**TEXT, "type": "date"})
-    )
-    is_commitment = forms.BooleanField(label=_("Bestuurlijke afspraak"), required=False)
-    description = forms.CharField(
-        label=_("Toelichting"),
+        label=_("Uiterlijk"),
         required=False,
-        widget=forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 3}),
+        widget=forms.DateInput(attrs={**TEXT, "type": "date"}),
+    )
+    due_meeting = MeetingChoiceField(
+        label=_("Of: gereed voor vergadering"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    is_commitment = forms.BooleanField(
+        label=_("Bestuurlijke afspraak"), required=False, widget=forms.CheckboxInput(attrs=CHECKBOX)
+    )
+    confidentiality = forms.ChoiceField(
+        label=_("Vertrouwelijkheid"),
+        required=False,
+        choices=Confidentiality.choices,
+        initial=Confidentiality.INTERNAL,
+        widget=forms.Select(attrs=SELECT),
+    )
+    description = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs=AREA)
     )
 
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies
+        self.fields["due_meeting"].queryset = future_meetings(bodies.values("pk"))
+
+    def clean(self):
+        data = super().clean()
+        meeting, body = data.get("due_meeting"), data.get("body")
+        if meeting is not None and body is not None and meeting.body_id != body.pk:
+            self.add_error("due_meeting", _("Kies een vergadering van het gekozen gremium."))
+        if meeting is not None and body is None:
+            data["body"] = meeting.body
+        data["confidentiality"] = data.get("confidentiality") or Confidentiality.INTERNAL
+        return data
+
+
+class ActionEditForm(ActionForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Min, Q, QuerySet
+from django.utils import timezone
 
 from regie.actions.access import visible_actions
 from regie.actions.models import Action
+from regie.core.models import Body, Person
 
 OPEN = list(Action.OPEN_STATUSES)
 
@@ -36,23 +39,89 @@ def overdue(qs: QuerySet[Action], *, today: date) -> QuerySet[Action]:
     return qs.filter(status__in=OPEN, due_date__lt=today)
 
 
+def working_week(today: date) -> tuple[date, date]:
+    """Monday and Friday of this working week; on a Saturday or Sunday, of the coming one."""
+    monday = today - timedelta(days=today.weekday())
+    if today.weekday() >= 5:
+        monday += timedelta(days=7)
+    return monday, monday + timedelta(days=4)
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """The filters of every action list: status, term, owner, body, commitments only."""
+
+    status: str = "open"  # open | done | all
+    term: str = ""  # "" | overdue | week
+    owner_id: int | None = None
+    body_id: int | None = None
+    commitments_only: bool = False
+
+
+def apply_filter(qs: QuerySet[Action], flt: ActionFilter, *, today: date) -> QuerySet[Action]:
+    if flt.status == "open":
+        qs = qs.filter(status__in=OPEN)
+    elif flt.status == "done":
+        qs = qs.exclude(status__in=OPEN)
+    if flt.term == "overdue":
+        qs = overdue(qs, today=today)
+    elif flt.term == "week":
+        monday, friday = working_week(today)
+        qs = qs.filter(status__in=OPEN, due_date__range=(monday, friday))
+    if flt.owner_id:
+        qs = qs.filter(owner_id=flt.owner_id)
+    if flt.body_id:
+        qs = qs.filter(body_id=flt.body_id)
+    if flt.commitments_only:
+        qs = qs.filter(is_commitment=True)
+    return qs.select_related("owner", "body")
+
+
 def filtered(
     qs: QuerySet[Action],
     *,
     state: str,
     today: date,
-    week_end: date,
+    week_end: date | None = None,
     commitments: bool | None = None,
 ) -> QuerySet[Action]:
-    """Apply the list filters: open (default), overdue, this week, done, all."""
-    if state == "overdue":
-        qs = overdue(qs, today=today)
-    elif state == "week":
-        qs = qs.filter(status__in=OPEN, due_date__lte=week_end)
-    elif state == "done":
-        qs = qs.exclude(status__in=OPEN)
-    elif state != "all":
-        qs = qs.filter(status__in=OPEN)
+    """Shorthand filters: open (default), overdue, week, done, all."""
+    flt = ActionFilter(
+        status=state if state in ("done", "all") else "open",
+        term=state if state in ("overdue", "week") else "",
+    )
+    qs = apply_filter(qs, flt, today=today)
     if commitments is not None:
         qs = qs.filter(is_commitment=commitments)
-    return qs.select_related("owner", "body")
+    return qs
+
+
+def body_list_day(body_id: int, *, today: date) -> date:
+    """The day a body's action list is shown for: its next meeting, or today without one.
+
+    Read through the body's reverse relation so this app does not import the meetings app.
+    """
+
+    next_start = (
+        Body.objects.filter(pk=body_id)
+        .annotate(
+            next_start=Min(
+                "meetings__starts_at",
+                filter=Q(meetings__starts_at__date__gte=today)
+                & ~Q(meetings__status__in=["cancelled"]),
+            )
+        )
+        .values_list("next_start", flat=True)
+        .first()
+    )
+    return timezone.localdate(next_start) if next_start else today
+
+
+def action_owners(qs: QuerySet[Action]):
+    """The people who own at least one of these actions (for the owner filter), one query."""
+
+    return Person.objects.filter(pk__in=qs.values("owner_id")).order_by("name").only("id", "name")
+
+
+def notes_of(action: Action):
+    return action.notes.select_related("author").order_by("-created_at")

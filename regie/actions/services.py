@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regie.actions.models import Action, ProgressNote
+from regie.core.concurrency import save_if_unchanged
 from regie.core.errors import DomainError, StaleEditError
 from regie.core.models import Body, Confidentiality, Person
 
@@ -74,6 +75,56 @@ def action_create(
         action.source_id = source.pk
     _tag(action, actor)
     action.save()
+    return action
+
+
+UPDATABLE = frozenset(
+    {
+        "title",
+        "description",
+        "owner",
+        "body",
+        "due_date",
+        "due_meeting",
+        "is_commitment",
+        "confidentiality",
+    }
+)
+
+
+@transaction.atomic
+def action_update(*, actor, action: Action, expected_version: int, **fields) -> Action:
+    """Change what an action is about; refused when someone else saved it in the meantime.
+
+    A due meeting sets the due date to that meeting's day; a new due date may not lie in the
+    past (an unchanged one may, so an overdue action can still be edited).
+    """
+    unknown = set(fields) - UPDATABLE
+    if unknown:
+        raise DomainError(_("Onbekend veld: %(f)s.") % {"f": ", ".join(sorted(unknown))})
+    if "title" in fields:
+        fields["title"] = (fields["title"] or "").strip()
+        if not fields["title"]:
+            raise DomainError(_("Omschrijf de actie."), field="title")
+        if len(fields["title"]) > MAX_TITLE:
+            raise DomainError(
+                _("De omschrijving is te lang (hoogstens 500 tekens)."), field="title"
+            )
+    if "description" in fields:
+        fields["description"] = (fields["description"] or "").strip()
+    if "owner" in fields and fields["owner"] is None:
+        raise DomainError(_("Kies een eigenaar."), field="owner")
+    if "confidentiality" in fields and fields["confidentiality"] not in Confidentiality.values:
+        raise DomainError(_("Kies een geldige vertrouwelijkheid."), field="confidentiality")
+    if fields.get("due_meeting") is not None:
+        fields["due_date"] = timezone.localdate(fields["due_meeting"].starts_at)
+    if "due_date" in fields:
+        if fields["due_date"] is None:
+            raise DomainError(_("Geef een uiterste datum of een vergadering op."), field="due_date")
+        if fields["due_date"] != action.due_date and fields["due_date"] < timezone.localdate():
+            raise DomainError(_("De uiterste datum ligt in het verleden."), field="due_date")
+    _tag(action, actor)
+    save_if_unchanged(action, expected_version=expected_version, fields=fields)
     return action
 
 

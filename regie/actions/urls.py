@@ -10,6 +10,7 @@ urlpatterns = [
     path("persoon/<int:pk>/", views.person_actions, name="person_actions"),
     path("gremium/<int:pk>/", views.body_actions, name="body_actions"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/wijzigen/", views.edit, name="edit"),
     path("<int:pk>/status/", views.update_status, name="update_status"),
     path("<int:pk>/voortgang/", views.add_note, name="add_note"),
 ]

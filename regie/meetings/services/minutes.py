@@ -25,6 +25,10 @@ def _tag(obj, actor) -> None:
 
 @transaction.atomic
 def attendance_set(*, actor, meeting: Meeting, entries: dict[int, str]) -> None:
+    """Record who attended; members come pre-filled on the page, guests may be added.
+
+    All or nothing: one unknown person or status refuses the whole list.
+    """
     ensure_minutes_editable(meeting)
     valid = set(Attendance.Status.values)
     if any(status not in valid for status in entries.values()):
@@ -32,10 +36,14 @@ def attendance_set(*, actor, meeting: Meeting, entries: dict[int, str]) -> None:
     known = set(Person.objects.filter(pk__in=entries).values_list("pk", flat=True))
     if known != set(entries):
         raise DomainError(_("Onbekende persoon in de presentielijst."))
+    existing = {a.person_id: a for a in meeting.attendance.filter(person_id__in=entries)}
     for person_id, status in entries.items():
-        Attendance.objects.update_or_create(
-            meeting=meeting, person_id=person_id, defaults={"status": status}
-        )
+        row = existing.get(person_id) or Attendance(meeting=meeting, person_id=person_id)
+        if row.pk is not None and row.status == status:
+            continue
+        row.status = status
+        _tag(row, actor)
+        row.save()
 
 
 @transaction.atomic
@@ -87,6 +95,8 @@ def decision_record(
     ensure_minutes_editable(meeting)
     if not text.strip():
         raise DomainError(_("Schrijf het besluit uit."), field="text")
+    if confidentiality not in Confidentiality.values:
+        raise DomainError(_("Kies een geldige vertrouwelijkheid."), field="confidentiality")
     if confidentiality != Confidentiality.PUBLIC and not publication_ground.strip():
         publication_ground = (
             _("Art. 5.2 Woo: intern beraad")
@@ -116,6 +126,19 @@ def decision_record(
 
 
 @transaction.atomic
+def decision_update_text(
+    *, actor, decision: Decision, text: str, expected_version: int
+) -> Decision:
+    """Correct the wording of a decision while the minutes are open; the number stays."""
+    ensure_minutes_editable(decision.meeting)
+    if not text.strip():
+        raise DomainError(_("Schrijf het besluit uit."), field="text")
+    _tag(decision, actor)
+    save_if_unchanged(decision, expected_version=expected_version, fields={"text": text.strip()})
+    return decision
+
+
+@transaction.atomic
 def decision_withdraw(*, actor, decision: Decision, reason: str) -> Decision:
     """Withdraw a decision; it keeps its number so the register has no gaps."""
     ensure_minutes_editable(decision.meeting)
@@ -128,6 +151,21 @@ def decision_withdraw(*, actor, decision: Decision, reason: str) -> Decision:
     return decision
 
 
+def item_number(item: AgendaItem) -> str:
+    """The item's number on the full agenda (1, 2, 2.1), as the agenda numbers it."""
+    rows = list(
+        AgendaItem.objects.filter(meeting_id=item.meeting_id)
+        .order_by("position", "id")
+        .values_list("pk", "parent_id")
+    )
+    roots = [pk for pk, parent in rows if parent is None]
+    if item.parent_id is None:
+        return str(roots.index(item.pk) + 1) if item.pk in roots else str(item.position)
+    children = [pk for pk, parent in rows if parent == item.parent_id]
+    parent_number = roots.index(item.parent_id) + 1 if item.parent_id in roots else 0
+    return f"{parent_number}.{children.index(item.pk) + 1}"
+
+
 def source_label(item: AgendaItem, number: str) -> str:
     day = date_format(timezone.localdate(item.meeting.starts_at), "j F Y")
     return f"{item.meeting.body.code.upper()} {day}, {_('punt')} {number}"
@@ -138,13 +176,14 @@ def action_raise_from_item(
     *,
     actor,
     item: AgendaItem,
-    number: str,
     title: str,
     owner: Person,
     due_date=None,
     due_meeting: Meeting | None = None,
     is_commitment: bool = False,
+    number: str | None = None,
 ) -> Action:
+    """An action agreed on an agenda item: its body, source and raising day come from there."""
     meeting = item.meeting
     ensure_minutes_editable(meeting)
     if due_meeting is not None and (
@@ -160,7 +199,7 @@ def action_raise_from_item(
         due_meeting=due_meeting,
         is_commitment=is_commitment,
         source=item,
-        source_label=source_label(item, number),
+        source_label=source_label(item, number or item_number(item)),
         raised_on=timezone.localdate(meeting.starts_at),
         confidentiality=item.confidentiality,
     )

@@ -6,7 +6,7 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from regie.core.errors import DomainError
-from regie.meetings.models import Decision, Meeting
+from regie.meetings.models import Decision, DecisionCounter, Meeting
 from regie.meetings.services import minutes as services
 from regie.testing import factories
 
@@ -86,4 +86,9 @@ def test_two_people_recording_at_once_get_unique_gap_free_numbers():
         thread.join(timeout=60)
     assert errors == []
     sequences = sorted(Decision.objects.filter(body=body).values_list("sequence", flat=True))
-    assert sequences == list(range(1, per_thread * threads_count + 1)), connection.vendor
+    total = per_thread * threads_count
+    assert sequences == list(range(1, total + 1)), connection.vendor
+    numbers = set(Decision.objects.filter(body=body).values_list("number", flat=True))
+    year = timezone.localdate(item.meeting.starts_at).year
+    assert numbers == {f"BO-{year}-{n:03d}" for n in range(1, total + 1)}
+    assert DecisionCounter.objects.get(body=body, year=year).last_number == total
