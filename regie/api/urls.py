@@ -1,8 +1,27 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import SimpleRouter
+
+from regie.api import views
+
+router = SimpleRouter(trailing_slash=True, use_regex_path=False)
+router.register("bodies", views.BodyViewSet, basename="body")
+router.register("meetings", views.MeetingViewSet, basename="meeting")
+router.register("agenda-items", views.AgendaItemViewSet, basename="agenda-item")
+router.register("proposals", views.ProposalViewSet, basename="proposal")
+router.register("decisions", views.DecisionViewSet, basename="decision")
+router.register("actions", views.ActionViewSet, basename="action")
+
+# One schema component per request body of a status change, not a "Patched" copy of it.
+SCHEMA_SETTINGS = {"COMPONENT_SPLIT_PATCH": False}
 
 app_name = "api"
 urlpatterns = [
-    path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
+    path(
+        "schema/",
+        login_not_required(SpectacularAPIView.as_view(custom_settings=SCHEMA_SETTINGS)),
+        name="schema",
+    ),
+    *router.urls,
 ]

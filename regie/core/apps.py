@@ -6,3 +6,7 @@ class CoreConfig(AppConfig):
     name = "regie.core"
     label = "core"
     verbose_name = _("Organisatie")
+
+    def ready(self) -> None:
+        # Connect the login, logout and failed-login signals to the security log.
+        from regie.core import audit  # noqa: F401
