@@ -196,10 +196,11 @@ class ContractRow:
 
 
 def contract_rows(
-    qs: QuerySet[Contract], *, today: date, calendar: WorkingCalendar
+    qs: QuerySet[Contract], *, today: date, calendar: WorkingCalendar, limit: int | None = None
 ) -> list[ContractRow]:
     rows = []
-    for contract in qs.select_related("request", "supplier").order_by("end", "id"):
+    ordered = qs.select_related("request", "supplier").order_by("end", "id")
+    for contract in ordered[:limit] if limit else ordered:
         left = calendar.count_between(today, contract.end) if contract.end >= today else 0
         alert = (
             contract.status == Contract.Status.ACTIVE

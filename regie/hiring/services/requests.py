@@ -440,3 +440,42 @@ def supplier_create(
             field="kvk_number",
         ) from exc
     return supplier
+
+
+POSTING_KINDS = {"txt", "pdf", "docx"}
+
+
+def posting_text_from_upload(upload) -> str:
+    """The text of an uploaded posting (.txt, .pdf or .docx), checked before it is read."""
+    name = (getattr(upload, "name", "") or "").lower()
+    kind = name.rsplit(".", 1)[-1] if "." in name else ""
+    if kind not in POSTING_KINDS:
+        raise DomainError(
+            _("Lever de uitvraag aan als tekst-, PDF- of Word-bestand (.txt, .pdf, .docx)."),
+            field="file",
+        )
+    if kind == "txt":
+        raw = upload.read(MAX_POSTING_CHARS * 4 + 1)
+        if not raw:
+            raise DomainError(_("Het bestand is leeg."), field="file")
+        if b"\x00" in raw:
+            raise DomainError(
+                _("Dit is geen tekstbestand (het lijkt een binair bestand)."), field="file"
+            )
+        for encoding in ("utf-8-sig", "cp1252"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        return check_posting_text(text)
+    from regie.documents.checks import check_upload
+    from regie.documents.extraction import extract_text
+
+    checked = check_upload(upload)
+    text = extract_text(checked.content, checked.kind)
+    if not text.strip():
+        raise DomainError(
+            _("In dit bestand staat geen leesbare tekst (is het een scan?)."), field="file"
+        )
+    return check_posting_text(text)
