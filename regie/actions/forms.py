@@ -36,6 +36,9 @@ def future_meetings(body_ids):
 
 
 class StatusForm(forms.Form):
+    # Empty required fields are not painted red before anyone typed; the server checks.
+    use_required_attribute = False
+
     status = forms.ChoiceField(
         label=_("Status"), choices=Action.Status.choices, widget=forms.Select(attrs=SELECT)
     )
@@ -46,6 +49,9 @@ class StatusForm(forms.Form):
 
 
 class NoteForm(forms.Form):
+    # Empty required fields are not painted red before anyone typed; the server checks.
+    use_required_attribute = False
+
     text = forms.CharField(label=_("Voortgang"), widget=forms.Textarea(attrs=AREA))
 
 

@@ -27,6 +27,9 @@ class SummaryForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    # Empty required fields are not painted red before anyone typed; the server checks.
+    use_required_attribute = False
+
     text = forms.CharField(label=_("Besluit"), widget=forms.Textarea(attrs={**AREA, "rows": 2}))
     confidentiality = forms.ChoiceField(
         label=_("Vertrouwelijkheid"),
@@ -43,6 +46,9 @@ class DecisionForm(forms.Form):
 
 
 class DecisionTextForm(forms.Form):
+    # Empty required fields are not painted red before anyone typed; the server checks.
+    use_required_attribute = False
+
     text = forms.CharField(label=_("Tekst van het besluit"), widget=forms.Textarea(attrs=AREA))
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -54,6 +60,9 @@ class MeetingChoiceField(forms.ModelChoiceField):
 
 class ItemActionForm(forms.Form):
     """An action agreed on an agenda item: due on a date or at a later meeting of the body."""
+
+    # Empty required fields are not painted red before anyone typed; the server checks.
+    use_required_attribute = False
 
     title = forms.CharField(label=_("Actie"), max_length=500, widget=forms.TextInput(attrs=TEXT))
     owner = forms.ModelChoiceField(
