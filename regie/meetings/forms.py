@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from regie.core.models import Body, Confidentiality, Person
+from regie.core.models import Body, BodyMembership, Confidentiality, Person
+from regie.documents.models import Document
 from regie.meetings.models import AgendaItem, Meeting, ProposalStep
 
 TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
@@ -18,6 +19,7 @@ WEEKDAYS = [
     (3, _("donderdag")),
     (4, _("vrijdag")),
 ]
+FILE = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 
 
 class MeetingForm(forms.Form):
@@ -162,19 +164,23 @@ class ProposalForm(forms.Form):
         initial=Confidentiality.INTERNAL,
         widget=forms.Select(attrs=SELECT),
     )
-    route = forms.ModelMultipleChoiceField(
-        label=_("Route langs gremia (in volgorde van kiezen)"),
-        queryset=Body.objects.none(),
-        widget=forms.SelectMultiple(attrs={**SELECT, "size": 6}),
-    )
+    ROUTE_STEPS = 6
 
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["route"].queryset = bodies
+        for n in range(1, self.ROUTE_STEPS + 1):
+            self.fields[f"route_{n}"] = forms.ModelChoiceField(
+                label=_("Stap %(n)d: gremium") % {"n": n},
+                queryset=bodies,
+                required=n == 1,
+                empty_label=_("— geen —"),
+                widget=forms.Select(attrs=SELECT),
+            )
 
-    def ordered_route(self, raw_ids: list[str]) -> list[Body]:
-        by_id = {str(b.pk): b for b in self.cleaned_data["route"]}
-        return [by_id[i] for i in raw_ids if i in by_id]
+    def ordered_route(self) -> list[Body]:
+        """The chosen bodies in step order, empty steps left out."""
+        route = (self.cleaned_data.get(f"route_{n}") for n in range(1, self.ROUTE_STEPS + 1))
+        return [body for body in route if body is not None]
 
 
 class OutcomeForm(forms.Form):
@@ -186,3 +192,68 @@ class OutcomeForm(forms.Form):
     note = forms.CharField(
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={**AREA, "rows": 2})
     )
+
+
+class BodyForm(forms.Form):
+    chair = forms.ModelChoiceField(
+        label=_("Voorzitter"),
+        queryset=Person.objects.order_by("name"),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    secretary = forms.ModelChoiceField(
+        label=_("Secretaris"),
+        queryset=Person.objects.order_by("name"),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    documents_due_working_days = forms.IntegerField(
+        label=_("Stukken aanleveren (werkdagen vóór de vergadering)"),
+        min_value=0,
+        max_value=30,
+        widget=forms.NumberInput(attrs=TEXT),
+    )
+    default_duration_minutes = forms.IntegerField(
+        label=_("Standaardduur van een vergadering (minuten)"),
+        min_value=15,
+        max_value=720,
+        widget=forms.NumberInput(attrs=TEXT),
+    )
+    default_agenda = forms.CharField(
+        label=_("Standaardagenda"),
+        required=False,
+        help_text=_("Eén vast agendapunt per regel, in volgorde (bijv. Opening, Rondvraag)."),
+        widget=forms.Textarea(attrs={**AREA, "rows": 8}),
+    )
+
+    def clean_default_agenda(self) -> list[str]:
+        raw = self.cleaned_data.get("default_agenda") or ""
+        return [line.strip() for line in raw.splitlines() if line.strip()]
+
+
+class MemberForm(forms.Form):
+    person = forms.ModelChoiceField(
+        label=_("Persoon"),
+        queryset=Person.objects.select_related("organisation").order_by("name"),
+        widget=forms.Select(attrs=SELECT),
+    )
+    role = forms.ChoiceField(
+        label=_("Rol"),
+        choices=[
+            (BodyMembership.Role.MEMBER, BodyMembership.Role.MEMBER.label),
+            (BodyMembership.Role.ADVISOR, BodyMembership.Role.ADVISOR.label),
+        ],
+        widget=forms.Select(attrs=SELECT),
+    )
+
+
+class ItemUploadForm(forms.Form):
+    """A new stuk uploaded straight onto an agenda item."""
+
+    title = forms.CharField(
+        label=_("Titel van het stuk"), max_length=300, widget=forms.TextInput(attrs=TEXT)
+    )
+    kind = forms.ChoiceField(
+        label=_("Soort stuk"), choices=Document.Kind.choices, widget=forms.Select(attrs=SELECT)
+    )
+    upload = forms.FileField(label=_("Bestand"), widget=forms.ClearableFileInput(attrs=FILE))

@@ -87,32 +87,49 @@ def unused_document_ids() -> set[int]:
 
 
 def bodies_overview(user):
-    """Visible active bodies with their next meeting date and number of meetings (one query)."""
+    """Visible active bodies with their next meeting and counts, in one query."""
     from django.db.models import Count, Min, Q
     from django.utils import timezone
 
     from regie.core.access import visible_bodies
 
     now = timezone.now()
+    upcoming = Q(meetings__starts_at__gte=now) & ~Q(meetings__status="cancelled")
     return (
         visible_bodies(user)
         .filter(is_active=True)
         .select_related("chair", "secretary")
         .annotate(
-            next_meeting=Min(
-                "meetings__starts_at",
-                filter=Q(meetings__starts_at__gte=now) & ~Q(meetings__status="cancelled"),
-            ),
-            meeting_count=Count("meetings"),
+            next_meeting=Min("meetings__starts_at", filter=upcoming),
+            upcoming_count=Count("meetings", filter=upcoming, distinct=True),
+            meeting_count=Count("meetings", distinct=True),
+            member_count=Count("memberships", distinct=True),
         )
         .order_by("name")
     )
 
 
 def body_meetings(body_id: int):
+    """A body's meetings, newest first, with the number of agenda items (no N+1)."""
+    from django.db.models import Count, Q
+
     from regie.meetings.models import Meeting
 
-    return Meeting.objects.filter(body_id=body_id).order_by("-starts_at")
+    return (
+        Meeting.objects.filter(body_id=body_id)
+        .annotate(item_count=Count("items", filter=Q(items__parent__isnull=True)))
+        .order_by("-starts_at")
+    )
+
+
+def body_members(body_id: int):
+    from regie.core.models import BodyMembership
+
+    return (
+        BodyMembership.objects.filter(body_id=body_id)
+        .select_related("person__organisation", "person__unit")
+        .order_by("role", "person__name")
+    )
 
 
 def later_meetings(meeting: Meeting):
@@ -121,7 +138,16 @@ def later_meetings(meeting: Meeting):
 
     return Meeting.objects.filter(
         body_id=meeting.body_id, starts_at__gt=meeting.starts_at, status__in=AGENDA_EDITABLE
-    ).order_by("starts_at")
+    ).order_by("starts_at")[:12]
+
+
+def approval_meetings(meeting: Meeting):
+    """Later meetings of the body in which the minutes can be approved (vastgesteld)."""
+    return (
+        Meeting.objects.filter(body_id=meeting.body_id, starts_at__gt=meeting.starts_at)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("starts_at")[:10]
+    )
 
 
 def proposals_overview(user):
@@ -143,3 +169,39 @@ def proposals_overview(user):
         )
         .order_by("-created_at")
     )
+
+
+@dataclass
+class RouteStep:
+    step: object
+    deadline: object  # date | None: stukken due for the step's meeting
+    is_current: bool
+    can_manage: bool
+
+
+def proposal_route(user, proposal) -> list[RouteStep]:
+    """The whole route of a proposal in order, with the stukken deadline of each planned step.
+
+    Two queries whatever the length: the steps with body and meeting, and the closing days.
+    """
+    from django.utils import timezone
+
+    from regie.core.access import viewer_for
+    from regie.core.workdays import working_calendar
+    from regie.meetings.services.proposals import current_step
+
+    viewer = viewer_for(user)
+    steps = list(proposal.steps.select_related("body", "meeting").order_by("position"))
+    current = current_step(proposal, steps)
+    calendar = working_calendar()
+    rows = []
+    for step in steps:
+        deadline = None
+        if step.meeting is not None:
+            deadline = calendar.subtract(
+                timezone.localdate(step.meeting.starts_at), step.body.documents_due_working_days
+            )
+        rows.append(
+            RouteStep(step, deadline, step == current, viewer.can_manage_body(step.body_id))
+        )
+    return rows
