@@ -25,6 +25,7 @@ python-packages:
 node-packages:
 	@if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
 		npm ci --no-audit --no-fund --loglevel=error; fi
+	@scripts/vendor-assets
 
 demo: install
 	$(REGIE) migrate --noinput

@@ -11,9 +11,12 @@ from django.utils import timezone
 from regie.actions.access import visible_actions
 from regie.actions.models import Action
 from regie.core.access import viewer_for
+from regie.core.models import Person
 from regie.core.workdays import WorkingCalendar
 from regie.documents.access import visible_documents
 from regie.documents.models import Document, ReviewStep
+from regie.documents.queries import review_steps_waiting_for
+from regie.hiring.queries import contract_alerts_for_person
 from regie.meetings.access import (
     visible_agenda_items,
     visible_decisions,
@@ -85,17 +88,16 @@ def my_open_actions(user, *, until: date) -> QuerySet[Action]:
 
 
 def my_review_steps(user) -> QuerySet[ReviewStep]:
-    """Pending review steps assigned to the user (the documents app decides whose turn it is)."""
-    viewer = viewer_for(user)
-    return (
-        ReviewStep.objects.filter(
-            reviewer_id=viewer.person_id,
-            status=ReviewStep.Status.PENDING,
-            route__document__in=visible_documents(user),
-        )
-        .select_related("route__document")
-        .order_by("due_date")
-    )
+    """Review steps where it is the user's turn (the documents app decides whose turn it is)."""
+    return review_steps_waiting_for(Person.objects.filter(user=user).first())
+
+
+def my_contract_alerts(user, *, today: date, calendar: WorkingCalendar):
+    """Contracts of my hiring requests that end within their alert window."""
+    person_id = viewer_for(user).person_id
+    if person_id is None:
+        return []
+    return contract_alerts_for_person(person_id, today=today, calendar=calendar)
 
 
 def meetings_needing_minutes(user) -> QuerySet[Meeting]:

@@ -32,6 +32,7 @@ def my_week(request: HttpRequest) -> HttpResponse:
         "more_actions": len(actions) == MY_WEEK_ACTIONS,
         "review_steps": queries.my_review_steps(request.user),
         "minutes_todo": queries.meetings_needing_minutes(request.user),
+        "contract_alerts": queries.my_contract_alerts(request.user, today=today, calendar=calendar),
     }
     return render(request, "home/my_week.html", context)
 

@@ -56,7 +56,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "regie.core.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -84,6 +83,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'regie.sqlite3'}"),
         conn_max_age=env_int("REGIE_DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -140,12 +140,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/utrecht", PROJECT_DIR / "node_modules/@utrecht/component-library-css/dist"),
-    ("vendor/utrecht-tokens", PROJECT_DIR / "node_modules/@utrecht/design-tokens/dist"),
-    ("vendor/htmx", PROJECT_DIR / "node_modules/htmx.org/dist"),
-]
+# regie/static/vendor/ is filled from node_modules by `make install` (scripts/vendor-assets).
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("REGIE_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 STORAGES = {
