@@ -1,4 +1,4 @@
-"""The secretary plans a meeting, builds its agenda and sends it; a proposal's route in one place."""
+"""The secretary plans a meeting, builds and sends its agenda; a proposal's route in one place."""
 
 from datetime import timedelta
 
@@ -72,9 +72,9 @@ def test_the_secretary_plans_a_meeting_builds_the_agenda_and_sends_it(live_serve
 
     # Move the main item one up, above Rondvraag, with htmx: the table is replaced in place.
     page.get_by_role("button", name=f"Punt {main_number} omhoog").click()
+    row = standing - 1
     page.wait_for_function(
-        "document.querySelectorAll('#agenda tbody tr')[%d].innerText.includes('Uitvoerings')"
-        % (standing - 1)
+        f"document.querySelectorAll('#agenda tbody tr')[{row}].innerText.includes('Uitvoerings')"
     )
     titles = list(
         AgendaItem.objects.filter(meeting=meeting, parent=None)
