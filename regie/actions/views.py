@@ -138,13 +138,20 @@ def _action_for(request: HttpRequest, pk: int) -> Action:
     )
 
 
+# URL names that lead to an action's source, by "<app_label>.<model>"; a source app that is not
+# listed here offers `<app_label>:<model>_source`. Names only: this app imports none of them.
+SOURCE_URL_NAMES = {"meetings.agendaitem": "meetings:item_source"}
+
+
 def source_url(action: Action) -> str | None:
-    """A link to where the action came from, when that app offers `<app>:<model>_source`."""
+    """A link to where the action came from, when the source's app offers one."""
     if not (action.source_type_id and action.source_id):
         return None
     kind = ContentType.objects.get_for_id(action.source_type_id)
+    key = f"{kind.app_label}.{kind.model}"
+    name = SOURCE_URL_NAMES.get(key, f"{kind.app_label}:{kind.model}_source")
     try:
-        return reverse(f"{kind.app_label}:{kind.model}_source", args=[action.source_id])
+        return reverse(name, args=[action.source_id])
     except NoReverseMatch:
         return None
 

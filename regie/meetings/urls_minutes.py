@@ -13,8 +13,8 @@ urlpatterns = [
     ),
     path("agendapunt/<int:pk>/besluit/", views.decision_add, name="decision_add"),
     path("agendapunt/<int:pk>/actie/", views.action_add, name="action_add"),
-    # `<app>:<model>_source`: where an action raised on an agenda item links back to.
-    path("agendapunt/<int:pk>/in-verslag/", views.item_source, name="agendaitem_source"),
+    # Where an action raised on an agenda item links back to (see actions.views.source_url).
+    path("agendapunt/<int:pk>/in-verslag/", views.item_source, name="item_source"),
     path("gremia/<int:pk>/besluiten/", views.decision_register, name="decision_register"),
     path("besluiten/<int:pk>/", views.decision_detail, name="decision_detail"),
     path("besluiten/<int:pk>/wijzigen/", views.decision_update, name="decision_update"),
