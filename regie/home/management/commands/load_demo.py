@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from regie.core.demo import load_demo
+from regie.home.demo import load_demo
 
 
 class Command(BaseCommand):
