@@ -98,7 +98,7 @@ def virtual_user(base: str, user: dict, deadline: float, stats: Stats, rng: rand
         f"/acties/{user['action']}/",
     ]
     exports = [
-        f"/export/gremium/{user['body']}/acties.docx",
+        f"/export/gremium/{user['body']}/actielijst.docx",
         f"/export/vergadering/{user['meeting']}/agenda.docx",
     ]
     while time.monotonic() < deadline:

@@ -20,6 +20,7 @@ from django.test import Client
 
 from tests.access_matrix.urls import (
     PUBLIC,
+    QUERIES,
     SHARED_KINDS,
     SKIPPED,
     Route,
@@ -82,6 +83,8 @@ def _values(world, route: Route) -> tuple[dict[str, str], set[str]]:
 
 def _check(route: Route, world) -> list[str]:
     values, kinds = _values(world, route)
+    for needed in QUERIES.get(route.name, ("", ()))[1]:
+        world.confidential_object(needed)
     url = fill(route, values)
     owned = bool(kinds - SHARED_KINDS - {"wrong_token"})
     problems: list[str] = []
@@ -153,6 +156,7 @@ def test_every_skip_and_public_url_has_a_reason():
     assert all(reason.strip() for reason in (*SKIPPED.values(), *PUBLIC.values()))
     names = {route.name for route in ROUTES}
     assert set(PUBLIC) <= names, "PUBLIC names a URL that no longer exists"
+    assert set(QUERIES) <= names, "QUERIES names a URL that no longer exists"
 
 
 @pytest.mark.django_db

@@ -1,92 +1,257 @@
-"""Word output: a clean Dutch default layout built with python-docx, or the organisation's own
-docxtpl template when one was uploaded for that kind of document."""
+"""Word output.
+
+The default layout of each kind is built here with python-docx: A4, clear margins, a header
+with organisation and body, "pagina X van Y" in the footer, tables that repeat their header
+row on every page. When an organisation uploaded its own template (agenda or minutes), that
+template is rendered with docxtpl in a sandbox, with the same context (docs/word-sjablonen.md).
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-ACCENT = RGBColor(0x8A, 0x00, 0x00)
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+MUTED = RGBColor(0x55, 0x55, 0x55)
+LATE = RGBColor(0xA4, 0x00, 0x00)
+FONT = "Calibri"
+MULTILINE_KEYS = ("discussion", "description", "summary", "text")
+
+
+# --- an organisation's own template ---------------------------------------------------------
+
+
+def _for_template(value):
+    """Multi-line texts become docxtpl Listings, so line breaks survive in Word."""
+    from docxtpl import Listing
+
+    if isinstance(value, dict):
+        return {
+            k: Listing(v)
+            if k in MULTILINE_KEYS and isinstance(v, str) and "\n" in v
+            else _for_template(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_for_template(v) for v in value]
+    return value
 
 
 def render_template(template_bytes: bytes, context: dict) -> bytes:
+    """Render an uploaded docxtpl template. The Jinja environment is sandboxed and escapes
+    every value: a template can read the context, never call into the application."""
     from docxtpl import DocxTemplate
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     template = DocxTemplate(io.BytesIO(template_bytes))
-    template.render(context, autoescape=True)
+    env = ImmutableSandboxedEnvironment(autoescape=True)
+    template.render(_for_template(context), jinja_env=env, autoescape=True)
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()
 
 
-def _base(context: dict) -> Document:
+# --- building blocks of the default layout --------------------------------------------------
+
+
+def _set_font(style, size: float, *, bold: bool = False, color: RGBColor | None = None) -> None:
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.color.rgb = color or RGBColor(0x1A, 0x1A, 0x1A)
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
+
+
+def _styles(document) -> None:
+    styles = document.styles
+    normal = styles["Normal"]
+    _set_font(normal, 10.5)
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.15
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "nl-NL")
+    normal.element.get_or_add_rPr().append(lang)
+    _set_font(styles["Title"], 22, bold=True, color=ACCENT)
+    styles["Title"].paragraph_format.space_after = Pt(2)
+    # the default Title style draws a coloured line under the text: drop it
+    ppr = styles["Title"].element.get_or_add_pPr()
+    for border in ppr.findall(qn("w:pBdr")):
+        ppr.remove(border)
+    for level, size in ((1, 14), (2, 12), (3, 11)):
+        heading = styles[f"Heading {level}"]
+        _set_font(heading, size, bold=True, color=ACCENT)
+        heading.paragraph_format.space_before = Pt(14 if level == 1 else 10)
+        heading.paragraph_format.space_after = Pt(3)
+        heading.paragraph_format.keep_with_next = True
+    for name in ("Header", "Footer"):
+        _set_font(styles[name], 8, color=MUTED)
+
+
+def _field(paragraph, instruction: str, placeholder: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
+
+    def char(kind: str):
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    run = paragraph.add_run()
+    run._r.append(char("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    run._r.append(char("separate"))
+    paragraph.add_run(placeholder)
+    paragraph.add_run()._r.append(char("end"))
+
+
+def _base(context: dict, *, landscape: bool = False):
     document = Document()
+    _styles(document)
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.2))
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    style = document.styles["Normal"]
-    style.font.name = "Calibri"
-    style.font.size = Pt(10.5)
+    width, height = Cm(21), Cm(29.7)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = height, width
+    section.page_width, section.page_height = width, height
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)
+    section.header_distance = section.footer_distance = Cm(1)
     header = section.header.paragraphs[0]
-    header.text = f"{context['organisation']} · {context['body']}"
-    header.runs[0].font.size = Pt(8)
+    header.text = " · ".join(
+        part for part in (context.get("organisation"), context["body"]) if part
+    )
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _page_field(footer)
-    title = document.add_heading(f"{context['kind']} {context['body']}", level=0)
-    title.runs[0].font.color.rgb = ACCENT
+    footer.add_run(f"{context['kind']} {context['body_code']} · pagina ")
+    _field(footer, "PAGE", "1")
+    footer.add_run(" van ")
+    _field(footer, "NUMPAGES", "1")
+
+    properties = document.core_properties
+    properties.title = f"{context['kind']} {context['body']}"
+    properties.author = context.get("organisation") or context["body"]
+    properties.language = "nl-NL"
+
+    if context.get("organisation"):
+        org = document.add_paragraph(context["organisation"].upper())
+        org.runs[0].font.size = Pt(8.5)
+        org.runs[0].font.color.rgb = MUTED
+        org.paragraph_format.space_after = Pt(0)
+    document.add_paragraph(context["kind"], style="Title")
+    subtitle = document.add_paragraph()
+    run = subtitle.add_run(context.get("meeting_title") or context["body"])
+    run.font.size = Pt(13)
+    run.font.color.rgb = ACCENT
+    subtitle.paragraph_format.space_after = Pt(10)
     return document
 
 
-def _field(paragraph, instruction: str) -> None:
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, instruction), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
+def _shade(cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _borders(table, *, inside: bool = True) -> None:
+    """Thin grey lines between rows, none between columns: calm and easy to follow."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    edges = ("top", "bottom", "insideH") if inside else ()
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        if edge in edges:
+            element.set(qn("w:val"), "single")
+            element.set(qn("w:sz"), "4")
+            element.set(qn("w:color"), "BFBFBF")
         else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)
-    run.font.size = Pt(8)
+            element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
 
 
-def _page_field(paragraph) -> None:
-    paragraph.add_run("pagina ").font.size = Pt(8)
-    _field(paragraph, "PAGE")
-    paragraph.add_run(" van ").font.size = Pt(8)
-    _field(paragraph, "NUMPAGES")
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    tr_pr.append(element)
+    cant_split = OxmlElement("w:cantSplit")
+    tr_pr.append(cant_split)
 
 
-def _table(document, headers: list[str], rows: list[list[str]], widths: list[float]) -> None:
+def _set_cell(cell, text: str, *, bold: bool = False, size: float = 9.5) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(0)
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+
+
+Cell = str | Callable  # a text, or a function that fills the cell itself
+
+
+def _table(document, headers: list[str], rows: list[list[Cell]], widths: list[float]):
     table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Light Grid Accent 1"
-    for cell, text, width in zip(table.rows[0].cells, headers, widths, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    _borders(table)
+    header = table.rows[0]
+    _repeat_header(header)
+    for cell, text, width in zip(header.cells, headers, widths, strict=True):
         cell.width = Cm(width)
+        _shade(cell, "E9EEF4")
+        _set_cell(cell, text, bold=True, size=9)
     for values in rows:
         cells = table.add_row().cells
         for cell, value, width in zip(cells, values, widths, strict=True):
-            cell.text = value
             cell.width = Cm(width)
+            if callable(value):
+                value(cell)
+            else:
+                _set_cell(cell, value)
+    document.add_paragraph().paragraph_format.space_after = Pt(2)
+    return table
 
 
 def _meta(document, context: dict) -> None:
-    line = document.add_paragraph()
-    line.add_run(f"{context['date']}, {context['time']}").bold = True
-    if context.get("location"):
-        line.add_run(f" · {context['location']}")
+    rows = [
+        ("Datum", f"{context['weekday']} {context['date']}"),
+        ("Tijd", context["time"]),
+        ("Locatie", context.get("location") or "–"),
+    ]
+    table = document.add_table(rows=0, cols=2)
+    _borders(table, inside=False)
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].width, cells[1].width = Cm(2.6), Cm(14)
+        _set_cell(cells[0], label, bold=True, size=10.5)
+        _set_cell(cells[1], value, size=10.5)
+    document.add_paragraph().paragraph_format.space_after = Pt(2)
+
+
+def _muted(paragraph, text: str, size: float = 9) -> None:
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.font.color.rgb = MUTED
 
 
 def _save(document) -> bytes:
@@ -95,40 +260,86 @@ def _save(document) -> bytes:
     return out.getvalue()
 
 
+def _paragraphs(document, text: str) -> None:
+    for block in [b.strip() for b in text.replace("\r\n", "\n").split("\n\n")]:
+        if block:
+            document.add_paragraph(block)
+
+
+# --- the four kinds -------------------------------------------------------------------------
+
+
+def _subject_cell(item: dict) -> Callable:
+    def fill(cell) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        if item["is_sub"]:
+            paragraph.paragraph_format.left_indent = Cm(0.3)
+        run = paragraph.add_run(item["title"])
+        run.font.size = Pt(9.5)
+        run.bold = not item["is_sub"]
+        if item["description"]:
+            note = cell.add_paragraph()
+            note.paragraph_format.space_after = Pt(0)
+            _muted(note, item["description"], 8.5)
+
+    return fill
+
+
 def agenda(context: dict) -> bytes:
     document = _base(context)
     _meta(document, context)
     _table(
         document,
-        ["Nr.", "Tijd", "Onderwerp", "Doel", "Inbreng"],
+        ["Nr.", "Onderwerp", "Doel", "Inbreng", "Tijd", "Stukken"],
         [
-            [i["number"], i["time"], i["title"], i["purpose"], i["presenter"]]
+            [
+                i["number"],
+                _subject_cell(i),
+                i["purpose"],
+                i["presenter"],
+                i["time"],
+                "\n".join(i["documents"]),
+            ]
             for i in context["items"]
         ],
-        [1.2, 1.4, 8, 3.2, 3],
+        [1.0, 5.6, 2.6, 2.6, 1.3, 3.5],
     )
     if context["stukken"]:
         document.add_heading("Stukken", level=2)
         for stuk in context["stukken"]:
-            document.add_paragraph(f"bij {stuk['number']}: {stuk['title']}", style="List Bullet")
+            p = document.add_paragraph(style="List Bullet")
+            p.add_run(f"bij {stuk['number']}: ").bold = True
+            p.add_run(stuk["title"])
     return _save(document)
 
 
-def _action_rows(actions: list[dict]) -> list[list[str]]:
-    return [
-        [
-            a["title"],
-            a["owner"],
-            a["due"] + (" (te laat)" if a["overdue"] else ""),
-            a["status"],
-            a["source"],
-        ]
-        for a in actions
-    ]
+ACTION_HEADERS = ["Nr.", "Actie", "Eigenaar", "Uiterlijk", "Status", "Herkomst"]
+ACTION_WIDTHS = [1.0, 5.8, 2.8, 2.6, 2.0, 2.4]
 
 
-ACTION_HEADERS = ["Actie", "Eigenaar", "Uiterlijk", "Status", "Herkomst"]
-ACTION_WIDTHS = [6.5, 3, 2.8, 2.2, 3]
+def _due_cell(action: dict) -> Callable:
+    def fill(cell) -> None:
+        _set_cell(cell, action["due"] or "–")
+        if action["overdue"]:
+            run = cell.paragraphs[0].add_run(" te laat")
+            run.bold = True
+            run.font.size = Pt(9)
+            run.font.color.rgb = LATE
+
+    return fill
+
+
+def _action_table(document, rows: list[dict]) -> None:
+    if not rows:
+        _muted(document.add_paragraph(), "Geen openstaande acties.", 9.5)
+        return
+    _table(
+        document,
+        ACTION_HEADERS,
+        [[a["nr"], a["title"], a["owner"], _due_cell(a), a["status"], a["source"]] for a in rows],
+        ACTION_WIDTHS,
+    )
 
 
 def minutes(context: dict) -> bytes:
@@ -139,53 +350,165 @@ def minutes(context: dict) -> bytes:
         ("Afwezig met bericht", "absent_notified"),
         ("Afwezig zonder bericht", "absent"),
     ):
-        if context[key]:
-            p = document.add_paragraph()
-            p.add_run(f"{label}: ").bold = True
-            p.add_run(", ".join(context[key]))
+        p = document.add_paragraph()
+        p.paragraph_format.space_after = Pt(1)
+        p.add_run(f"{label}: ").bold = True
+        p.add_run(", ".join(context[key]) or "–")
     if context.get("summary"):
-        document.add_paragraph(context["summary"])
+        document.add_heading("Algemeen", level=2)
+        _paragraphs(document, context["summary"])
     for item in context["items"]:
-        document.add_heading(
-            f"{item['number']}. {item['title']}", level=2 if not item["is_sub"] else 3
-        )
+        document.add_heading(f"{item['number']}. {item['title']}", level=3 if item["is_sub"] else 2)
         if item["discussion"]:
-            document.add_paragraph(item["discussion"])
+            _paragraphs(document, item["discussion"])
+        elif not item["decisions"] and not item["actions"]:
+            _muted(document.add_paragraph(), "Geen aantekeningen.", 9.5)
         for decision in item["decisions"]:
-            p = document.add_paragraph(style="List Bullet")
+            p = document.add_paragraph()
+            p.paragraph_format.left_indent = Cm(0.5)
             p.add_run(f"Besluit {decision['number']}: ").bold = True
-            p.add_run(decision["text"] + (" (ingetrokken)" if decision["withdrawn"] else ""))
+            p.add_run(decision["text"])
+            if decision["withdrawn"]:
+                _muted(p, " (ingetrokken)", 10)
         for action in item["actions"]:
-            p = document.add_paragraph(style="List Bullet")
+            p = document.add_paragraph()
+            p.paragraph_format.left_indent = Cm(0.5)
             p.add_run("Actie: ").bold = True
-            p.add_run(f"{action['title']} ({action['owner']}, uiterlijk {action['due']})")
+            p.add_run(action["title"])
+            details = ", ".join(
+                part
+                for part in (action["owner"], action["due"] and f"uiterlijk {action['due']}")
+                if part
+            )
+            if details:
+                _muted(p, f" ({details})", 10)
     document.add_heading("Actielijst", level=1)
-    _table(document, ACTION_HEADERS, _action_rows(context["action_list"]), ACTION_WIDTHS)
+    _action_table(document, context["action_list"])
+    if context["commitments"]:
+        document.add_heading("Bestuurlijke afspraken", level=2)
+        _action_table(document, context["commitments"])
     return _save(document)
+
+
+def _as_of(document, context: dict, extra: str = "") -> None:
+    _muted(document.add_paragraph(), f"Stand van {context['date']}{extra}", 10)
 
 
 def decisions(context: dict) -> bytes:
     document = _base(context)
-    document.add_paragraph(
-        f"Stand van {context['date']}" + (f", jaar {context['year']}" if context["year"] else "")
-    )
+    _as_of(document, context, f" · jaar {context['year']}" if context["year"] else "")
+
+    def text_cell(decision: dict) -> Callable:
+        def fill(cell) -> None:
+            _set_cell(cell, decision["text"])
+            if decision["withdrawn"]:
+                _muted(cell.paragraphs[0], " (ingetrokken)", 9)
+
+        return fill
+
+    def number_cell(decision: dict) -> Callable:
+        return lambda cell: _set_cell(cell, decision["number"], bold=True)
+
+    if not context["decisions"]:
+        _muted(document.add_paragraph(), "Geen besluiten.", 9.5)
+        return _save(document)
     _table(
         document,
         ["Nummer", "Datum", "Besluit"],
-        [
-            [d["number"], d["date"], d["text"] + (" (ingetrokken)" if d["withdrawn"] else "")]
-            for d in context["decisions"]
-        ],
-        [3, 3, 11],
+        [[number_cell(d), d["date"], text_cell(d)] for d in context["decisions"]],
+        [3.4, 3.2, 10.0],
     )
     return _save(document)
 
 
 def actions(context: dict) -> bytes:
     document = _base(context)
-    document.add_paragraph(f"Stand van {context['date']}")
-    _table(document, ACTION_HEADERS, _action_rows(context["actions"]), ACTION_WIDTHS)
+    _as_of(document, context)
+    document.add_heading("Acties", level=1)
+    _action_table(document, context["actions"])
     if context["commitments"]:
-        document.add_heading("Bestuurlijke afspraken", level=2)
-        _table(document, ACTION_HEADERS, _action_rows(context["commitments"]), ACTION_WIDTHS)
+        document.add_heading("Bestuurlijke afspraken", level=1)
+        _action_table(document, context["commitments"])
+    return _save(document)
+
+
+DEFAULTS: dict[str, Callable[[dict], bytes]] = {"agenda": agenda, "minutes": minutes}
+
+
+# --- a starting point for an organisation's own template ------------------------------------
+
+
+def _tag_table(document, headers: list[str], loop: str, cells: list[str]) -> None:
+    table = document.add_table(rows=4, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _set_cell(cell, text, bold=True)
+    table.rows[1].cells[0].text = "{%tr for " + loop + " %}"
+    for cell, text in zip(table.rows[2].cells, cells, strict=True):
+        cell.text = text
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+
+
+def example_template(kind: str) -> bytes:
+    """A small docxtpl template that uses the documented variables: an organisation opens it
+    in Word, applies its own styles and logo, and uploads it again."""
+    document = Document()
+    _styles(document)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.header.paragraphs[0].text = "{{ organisation }} · {{ body }}"
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer.add_run("pagina ")
+    _field(footer, "PAGE", "1")
+    footer.add_run(" van ")
+    _field(footer, "NUMPAGES", "1")
+    document.add_paragraph("{{ organisation }}")
+    document.add_paragraph("{{ kind }} {{ meeting_title }}", style="Title")
+    document.add_paragraph("{{ weekday }} {{ date }}, {{ time }}, {{ location }}")
+    if kind == "agenda":
+        _tag_table(
+            document,
+            ["Nr.", "Onderwerp", "Doel", "Inbreng", "Tijd", "Stukken"],
+            "item in items",
+            [
+                "{{ item.number }}",
+                "{{ item.title }}",
+                "{{ item.purpose }}",
+                "{{ item.presenter }}",
+                "{{ item.time }}",
+                "{{ item.stukken }}",
+            ],
+        )
+        return _save(document)
+    document.add_paragraph("Aanwezig: {{ present|join(', ') }}")
+    document.add_paragraph("Afwezig met bericht: {{ absent_notified|join(', ') }}")
+    document.add_paragraph("Afwezig zonder bericht: {{ absent|join(', ') }}")
+    document.add_paragraph("{%p for item in items %}")
+    document.add_heading("{{ item.number }}. {{ item.title }}", level=2)
+    document.add_paragraph("{{ item.discussion }}")
+    document.add_paragraph("{%p for d in item.decisions %}")
+    p = document.add_paragraph()
+    p.add_run("Besluit {{ d.number }}:").bold = True
+    p.add_run(" {{ d.text }}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p for a in item.actions %}")
+    document.add_paragraph("Actie: {{ a.title }} ({{ a.owner }}, uiterlijk {{ a.due }})")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_heading("Actielijst", level=1)
+    _tag_table(
+        document,
+        ["Nr.", "Actie", "Eigenaar", "Uiterlijk", "Status", "Herkomst"],
+        "a in action_list",
+        [
+            "{{ a.nr }}",
+            "{{ a.title }}",
+            "{{ a.owner }}",
+            "{{ a.due }}{% if a.overdue %} te laat{% endif %}",
+            "{{ a.status }}",
+            "{{ a.source }}",
+        ],
+    )
     return _save(document)

@@ -1,6 +1,8 @@
-"""Writes of the reports app: an organisation's own Word template."""
+"""Writes of the reports app: an organisation's own Word templates."""
 
 from __future__ import annotations
+
+import logging
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -10,59 +12,76 @@ from regie.core.errors import DomainError
 from regie.documents.checks import check_upload
 from regie.reports import docx
 from regie.reports.models import WordTemplate
+from regie.reports.samples import sample_context
 
-SAMPLE = {
-    "organisation": "Voorbeeld",
-    "body": "Directeurenoverleg",
-    "body_code": "DO",
-    "meeting_title": "Directeurenoverleg",
-    "kind": "Agenda",
-    "date": "23 november 2026",
-    "time": "10:00–11:30",
-    "location": "Den Haag",
-    "status": "concept",
-    "items": [
-        {
-            "number": "1",
-            "title": "Opening",
-            "purpose": "ter bespreking",
-            "presenter": "",
-            "time": "10:00",
-            "description": "",
-            "documents": [],
-            "is_sub": False,
-            "discussion": "",
-            "decisions": [],
-            "actions": [],
-        }
-    ],
-    "stukken": [],
-    "present": [],
-    "absent_notified": [],
-    "absent": [],
-    "summary": "",
-    "action_list": [],
-}
+log = logging.getLogger(__name__)
+
+
+def _kind(kind: str) -> str:
+    if kind not in WordTemplate.Kind.values:
+        raise DomainError(_("Kies of het sjabloon voor de agenda of het verslag is."), field="kind")
+    return kind
+
+
+def _delete_file_after_commit(name: str) -> None:
+    if not name:
+        return
+
+    def delete() -> None:
+        from django.core.files.storage import default_storage
+
+        try:
+            default_storage.delete(name)
+        except OSError:  # a file that is gone already is fine
+            log.warning("Could not delete old Word template %s", name)
+
+    transaction.on_commit(delete)
 
 
 @transaction.atomic
-def template_upload(*, actor, kind: str, upload) -> WordTemplate:
-    if kind not in WordTemplate.Kind.values:
-        raise DomainError(_("Kies agenda of verslag."))
+def word_template_upload(*, actor, kind: str, upload) -> WordTemplate:
+    """Store an organisation's Word template for agenda or minutes.
+
+    The file must be a real .docx (the stukken upload checks) and must render with a sample
+    context; otherwise a Dutch message says why and nothing is stored.
+    """
+    kind = _kind(kind)
     if upload is None:
-        raise DomainError(_("Kies een Word-bestand (.docx)."))
+        raise DomainError(_("Kies een Word-bestand (.docx)."), field="file")
     checked = check_upload(upload)
     if checked.kind != "docx":
-        raise DomainError(_("Een sjabloon moet een Word-bestand (.docx) zijn."))
+        raise DomainError(_("Een sjabloon moet een Word-bestand (.docx) zijn."), field="file")
     try:
-        docx.render_template(checked.content, SAMPLE)
-    except Exception as exc:  # docxtpl raises many kinds on a broken template
+        docx.render_template(checked.content, sample_context(kind))
+    except Exception as exc:  # docxtpl and Jinja raise many kinds on a broken template
         raise DomainError(
-            _("Het sjabloon bevat een fout en is niet opgeslagen: %(e)s") % {"e": str(exc)[:200]}
+            _(
+                "Het sjabloon bevat een fout en is niet opgeslagen. Controleer de velden "
+                "tussen {{ }} en {%% %%}. Melding: %(error)s"
+            )
+            % {"error": str(exc)[:200]},
+            field="file",
         ) from exc
-    template, _created = WordTemplate.objects.get_or_create(kind=kind, defaults={"file": ""})
+    template = WordTemplate.objects.select_for_update().filter(kind=kind).first()
+    old_name = template.file.name if template else ""
+    template = template or WordTemplate(kind=kind)
     template.file.save(f"{kind}.docx", ContentFile(checked.content), save=False)
-    if actor is not None and getattr(actor, "is_authenticated", False):
-        template._history_user = actor
+    template._history_user = actor
     template.save()
+    if old_name and old_name != template.file.name:
+        _delete_file_after_commit(old_name)
     return template
+
+
+@transaction.atomic
+def word_template_remove(*, actor, kind: str) -> bool:
+    """Remove the organisation's template of this kind: the default layout is used again."""
+    kind = _kind(kind)
+    template = WordTemplate.objects.select_for_update().filter(kind=kind).first()
+    if template is None:
+        return False
+    name = template.file.name
+    template._history_user = actor
+    template.delete()
+    _delete_file_after_commit(name)
+    return True

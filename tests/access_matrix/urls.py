@@ -56,6 +56,12 @@ RULES: list[tuple[str, str, str]] = [
     (r"^api:action-detail$", "pk", "action"),
 ]
 
+# Pages that need a query string to show anything: (query, kinds of objects that must exist).
+QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "reports:template_download": ("kind=agenda", ("word_template",)),
+    "reports:template_example": ("kind=agenda", ()),
+}
+
 # Kinds that are not owned by a body: a non-member may open the page, but must not see the
 # confidential body's objects on it.
 SHARED_KINDS = {"person"}
@@ -117,5 +123,6 @@ def kind_of(route: Route, param: str) -> str:
 
 
 def fill(route: Route, values: dict[str, str]) -> str:
-    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: values[m.group(1)], route.route)
-    return "/" + path
+    path = "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: values[m.group(1)], route.route)
+    query = QUERIES.get(route.name, ("", ()))[0]
+    return f"{path}?{query}" if query else path

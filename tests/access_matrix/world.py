@@ -198,7 +198,18 @@ def _contract(world: World):
     )
 
 
+def _word_template(world: World):
+    from django.core.files.base import ContentFile
+
+    from regie.reports.models import WordTemplate
+
+    template = WordTemplate(kind=WordTemplate.Kind.AGENDA)
+    template.file.save("agenda.docx", ContentFile(documents_factories.docx("Agenda")), save=True)
+    return template
+
+
 LAZY = {
+    "word_template": _word_template,
     "hiring_request": _hiring_request,
     "candidate": _candidate,
     "contract": _contract,

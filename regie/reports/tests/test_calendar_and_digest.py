@@ -48,7 +48,7 @@ def test_renewing_the_token_kills_the_old_link(client, world):
     secretary, _b, _m = world
     old = secretary.calendar_token
     client.force_login(secretary.user)
-    client.post("/export/agenda/vernieuwen/")
+    client.post("/export/agenda/nieuwe-link/")
     client.logout()
     assert client.get(f"/export/agenda/persoon/{old}.ics").status_code == 404
 

@@ -110,11 +110,11 @@ def test_the_agenda_pdf_is_a_real_pdf_with_the_items(client, world):
 def test_decision_and_action_lists_export(client, world):
     secretary, _m, _o, body, _meeting, decision = world
     client.force_login(secretary.user)
-    text = _docx_text(client.get(f"/export/gremium/{body.pk}/besluiten.docx").content)
+    text = _docx_text(client.get(f"/export/gremium/{body.pk}/besluitenlijst.docx").content)
     assert decision.number in text
-    text = _docx_text(client.get(f"/export/gremium/{body.pk}/acties.docx").content)
+    text = _docx_text(client.get(f"/export/gremium/{body.pk}/actielijst.docx").content)
     assert "Jaarplan publiceren" in text
-    pdf = client.get(f"/export/gremium/{body.pk}/acties.pdf").content
+    pdf = client.get(f"/export/gremium/{body.pk}/actielijst.pdf").content
     assert "Jaarplan publiceren" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
 
 
@@ -126,7 +126,7 @@ def test_exports_of_an_invisible_meeting_are_404(client, world):
     for url in (
         f"/export/vergadering/{secret.pk}/agenda.docx",
         f"/export/vergadering/{secret.pk}/verslag.pdf",
-        f"/export/gremium/{secret_body.pk}/besluiten.docx",
+        f"/export/gremium/{secret_body.pk}/besluitenlijst.docx",
     ):
         assert client.get(url).status_code == 404
 

@@ -5,15 +5,18 @@ from regie.reports.digest import send_daily_digests, send_digests
 
 
 class Command(BaseCommand):
-    help = "Verstuurt de dagelijkse e-mail (standaard via de takenwachtrij; --now direct)."
+    help = (
+        "Verstuurt de dagelijkse e-mail met acties en beoordelingen. Standaard als taak in de "
+        "wachtrij (uitgevoerd door `regie db_worker`); met --now direct."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--now", action="store_true", help="direct versturen")
+        parser.add_argument("--now", action="store_true", help="direct versturen, zonder wachtrij")
 
     def handle(self, *args, now: bool, **options):
         if now:
             sent = send_digests(timezone.localdate())
-            self.stdout.write(f"{sent} e-mails verstuurd.")
-        else:
-            result = send_daily_digests.enqueue()
-            self.stdout.write(f"Taak ingepland: {result.id}")
+            self.stdout.write(f"{sent} e-mail(s) verstuurd.")
+            return
+        result = send_daily_digests.enqueue()
+        self.stdout.write(f"Taak in de wachtrij gezet: {result.id}")
