@@ -54,7 +54,9 @@ def targets() -> tuple[Person, list[tuple[str, str, int]]]:
     open_statuses = list(Action.OPEN_STATUSES)
     body_actions = Action.objects.filter(body=body)
     body_decisions = Decision.objects.filter(body=body).count()
-    all_open = Action.objects.filter(status__in=open_statuses).count()
+    overdue = Action.objects.filter(
+        status__in=open_statuses, due_date__lt=timezone.localdate()
+    ).count()
     pages = [
         ("mijn week", reverse("home:my_week"), Action.objects.filter(owner=secretary).count()),
         ("gremia", reverse("meetings:body_list"), Body.objects.count()),
@@ -85,7 +87,7 @@ def targets() -> tuple[Person, list[tuple[str, str, int]]]:
             reverse("actions:body_actions", args=[body.pk]),
             body_actions.filter(status__in=open_statuses).count(),
         ),
-        ("acties te laat", reverse("actions:list") + "?filter=overdue", all_open),
+        ("acties te laat", reverse("actions:list") + "?termijn=overdue", overdue),
         ("mijn acties", reverse("actions:mine"), Action.objects.filter(owner=secretary).count()),
         ("actie", reverse("actions:detail", args=[action.pk]), action.notes.count() + 1),
         ("stukken", reverse("documents:list"), Document.objects.count()),
