@@ -22,6 +22,7 @@ from regie.hiring.models import (
     Requirement,
     Supplier,
 )
+from regie.hiring.parsing import parse_posting
 from regie.hiring.services._common import record, tag
 
 MAX_POSTING_CHARS = 200_000
@@ -234,10 +235,6 @@ def draft_from_posting(posting: Any, text: str) -> DraftRequest:
 def request_from_posting(*, actor, text: str) -> DraftRequest:
     """Read a posting's text into a draft request; nothing is stored."""
     text = check_posting_text(text)
-    try:
-        from regie.hiring.parsing import parse_posting
-    except ImportError as exc:  # pragma: no cover - the parser ships with the app
-        raise DomainError(_("Het inlezen van uitvragen is nog niet beschikbaar.")) from exc
     posting = parse_posting(text)
     return draft_from_posting(posting, text)
 
