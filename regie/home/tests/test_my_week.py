@@ -91,3 +91,23 @@ def test_search_finds_visible_titles_only_and_escapes_them(client, secretary):
 def test_search_asks_for_at_least_two_characters(client, secretary):
     client.force_login(secretary.user)
     assert "minstens twee tekens" in client.get("/zoeken/", {"q": "a"}).content.decode()
+
+
+def test_an_english_browser_still_gets_dutch_dates(client, secretary):
+    body = factories.body(secretary=secretary, name="Directeurenoverleg")
+    factories.meeting(body=body, starts_at=timezone.now() + timedelta(days=2))
+    client.force_login(secretary.user)
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="nl"' in html
+    months = ("January", "February", "March", "April", "May", "June", "July", "August")
+    months += ("September", "October", "November", "December")
+    assert not any(month in html for month in months)
+    assert "Week van" in html
+
+
+def test_django_strings_without_a_dutch_translation_get_ours():
+    from django.db.models.fields import BLANK_CHOICE_LABEL
+    from django.utils import translation
+
+    with translation.override("nl"):
+        assert str(BLANK_CHOICE_LABEL) == "– maak een keuze –"
