@@ -84,6 +84,13 @@ class Action(models.Model):
             models.Index(fields=["body", "status", "due_date"], name="action_body_status_due"),
             models.Index(fields=["owner", "status", "due_date"], name="action_owner_status_due"),
             models.Index(fields=["source_type", "source_id"], name="action_source"),
+            # The open actions in list order: "te laat", "deze week" and all open actions read
+            # a page of these without sorting the whole table.
+            models.Index(
+                fields=["due_date", "id"],
+                condition=models.Q(status__in=["open", "in_progress"]),
+                name="action_open_due",
+            ),
         ]
 
     def __str__(self) -> str:
