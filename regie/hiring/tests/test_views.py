@@ -1,5 +1,4 @@
 import io
-import sys
 import types
 from datetime import date, timedelta
 from decimal import Decimal
@@ -151,7 +150,7 @@ def fake_parser(monkeypatch):
         }
 
     module.parse_posting = parse_posting
-    monkeypatch.setitem(sys.modules, "regie.hiring.parsing", module)
+    monkeypatch.setattr("regie.hiring.services.requests.parse_posting", parse_posting)
     return module
 
 
