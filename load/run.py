@@ -94,7 +94,7 @@ def virtual_user(base: str, user: dict, deadline: float, stats: Stats, rng: rand
         f"/vergaderingen/gremia/{user['body']}/",
         f"/vergaderingen/{user['meeting']}/",
         f"/vergaderingen/gremia/{user['body']}/besluiten/",
-        "/acties/?filter=overdue",
+        "/acties/?termijn=overdue",
         f"/acties/{user['action']}/",
     ]
     exports = [
