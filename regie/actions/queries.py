@@ -117,18 +117,18 @@ def body_list_day(body_id: int, *, today: date) -> date:
     return timezone.localdate(next_start) if next_start else today
 
 
-def action_owners(qs: QuerySet[Action]):
+def action_owners(qs: QuerySet[Action], *, per_person: bool = False):
     """The people who own at least one of these actions (for the owner filter), one query.
 
-    Asked per person (EXISTS on the owner index, stopping at the first action) rather than
-    collecting the owners of every action, which reads the whole table on a large dataset.
+    For a narrow set (one body's actions) the owners are collected from the set itself. For
+    all visible actions, `per_person` asks each person instead (EXISTS on the owner index,
+    stopping at their first action), which avoids reading the whole table.
     """
 
-    return (
-        Person.objects.filter(Exists(qs.filter(owner_id=OuterRef("pk"))))
-        .order_by("name")
-        .only("id", "name")
-    )
+    people = Person.objects.order_by("name").only("id", "name")
+    if per_person:
+        return people.filter(Exists(qs.filter(owner_id=OuterRef("pk"))))
+    return people.filter(pk__in=qs.values("owner_id"))
 
 
 def notes_of(action: Action):

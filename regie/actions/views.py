@@ -40,7 +40,7 @@ def _list_context(
     today = timezone.localdate()
     form = ActionFilterForm(
         request.GET,
-        owners=queries.action_owners(qs) if owners else None,
+        owners=queries.action_owners(qs, per_person=True) if owners else None,
         bodies=visible_bodies(request.user).order_by("name") if bodies else None,
     )
     actions = queries.apply_filter(qs, form.to_filter(), today=today)
