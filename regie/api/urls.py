@@ -3,7 +3,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from regie.api import views
+from regie.api import hiring, views
 
 router = SimpleRouter(trailing_slash=True, use_regex_path=False)
 router.register("bodies", views.BodyViewSet, basename="body")
@@ -12,6 +12,9 @@ router.register("agenda-items", views.AgendaItemViewSet, basename="agenda-item")
 router.register("proposals", views.ProposalViewSet, basename="proposal")
 router.register("decisions", views.DecisionViewSet, basename="decision")
 router.register("actions", views.ActionViewSet, basename="action")
+router.register("hiring-requests", hiring.HiringRequestViewSet, basename="hiring-request")
+router.register("candidates", hiring.CandidateViewSet, basename="candidate")
+router.register("contracts", hiring.ContractViewSet, basename="contract")
 
 # One schema component per request body of a status change, not a "Patched" copy of it.
 SCHEMA_SETTINGS = {"COMPONENT_SPLIT_PATCH": False}

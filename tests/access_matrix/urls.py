@@ -54,12 +54,19 @@ RULES: list[tuple[str, str, str]] = [
     (r"^api:proposal-detail$", "pk", "proposal"),
     (r"^api:decision-detail$", "pk", "decision"),
     (r"^api:action-detail$", "pk", "action"),
+    (r"^api:hiring-request-detail$", "pk", "hiring_request"),
+    (r"^api:candidate-detail$", "pk", "candidate"),
+    (r"^api:contract-detail$", "pk", "contract"),
 ]
 
 # Pages that need a query string to show anything: (query, kinds of objects that must exist).
 QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "reports:template_download": ("kind=agenda", ("word_template",)),
     "reports:template_example": ("kind=agenda", ()),
+    # The hiring lists: the confidential objects must exist for the list to be checked.
+    "api:hiring-request-list": ("", ("hiring_request",)),
+    "api:candidate-list": ("", ("candidate",)),
+    "api:contract-list": ("", ("contract",)),
 }
 
 # Kinds that are not owned by a body: a non-member may open the page, but must not see the

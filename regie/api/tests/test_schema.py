@@ -15,6 +15,12 @@ PATHS = [
     "/api/decisions/{id}/",
     "/api/actions/",
     "/api/actions/{id}/",
+    "/api/hiring-requests/",
+    "/api/hiring-requests/{id}/",
+    "/api/candidates/",
+    "/api/candidates/{id}/",
+    "/api/contracts/",
+    "/api/contracts/{id}/",
 ]
 
 
@@ -49,6 +55,15 @@ def test_the_schema_names_each_component_after_its_resource(schema):
         "MeetingStatusEnum",
         "AgendaItemStatusEnum",
         "ConfidentialityEnum",
+        "HiringRequest",
+        "HiringRequestStatusEnum",
+        "Candidate",
+        "CandidateStatusEnum",
+        "Contract",
+        "ContractExtension",
+        "ContractStatusEnum",
+        "ContractFormEnum",
+        "Supplier",
     } <= names
     assert not [name for name in names if name[-5:-4].isdigit() or "Patched" in name]
 
@@ -59,3 +74,15 @@ def test_the_schema_documents_token_auth_and_the_409(schema):
     assert "409" in patch["responses"]
     params = {p["name"] for p in schema["paths"]["/api/actions/"]["get"]["parameters"]}
     assert {"body", "owner", "status", "overdue", "limit", "offset"} <= params
+
+
+def test_the_hiring_endpoints_are_read_only_and_filter_by_request(schema):
+    for resource in ("hiring-requests", "candidates", "contracts"):
+        assert set(schema["paths"][f"/api/{resource}/"]) == {"get"}
+        assert set(schema["paths"][f"/api/{resource}/{{id}}/"]) == {"get"}
+    for resource in ("candidates", "contracts"):
+        params = {p["name"] for p in schema["paths"][f"/api/{resource}/"]["get"]["parameters"]}
+        assert {"request", "status", "limit", "offset"} <= params
+    candidate = schema["components"]["schemas"]["Candidate"]["properties"]
+    assert "cv" not in candidate
+    assert candidate["hourly_rate"]["type"] == "string"
