@@ -5,6 +5,13 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 
 class RoleClaimOIDCBackend(OIDCAuthenticationBackend):
+    def get_userinfo(self, access_token, id_token, payload):
+        """Entra ID puts app roles in the ID token, not in the userinfo answer: take them there."""
+        info = super().get_userinfo(access_token, id_token, payload)
+        if "roles" not in info and "roles" in (payload or {}):
+            info = {**info, "roles": payload["roles"]}
+        return info
+
     def create_user(self, claims):
         user = super().create_user(claims)
         return self._sync(user, claims)

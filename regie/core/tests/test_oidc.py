@@ -76,3 +76,42 @@ def test_create_user_stores_the_email_from_the_claims(backend):
     user = backend.create_user(claims())
     assert user.email == "anna@example.org"
     assert user.username  # derived from the e-mail by the library
+
+
+def test_roles_in_the_id_token_count_when_userinfo_has_none(backend, monkeypatch):
+    from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+
+    userinfo = {"email": "anna@example.org", "given_name": "Anna", "family_name": "de Vries"}
+    monkeypatch.setattr(OIDCAuthenticationBackend, "get_userinfo", lambda *args: userinfo)
+    user = backend.get_or_create_user("access-token", "id-token", {"roles": ["secretaris"]})
+    assert set(user.groups.values_list("name", flat=True)) == {"secretaris"}
+
+
+@pytest.fixture
+def sso_urls(settings):
+    """The URL configuration as it is built when single sign-on is switched on."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import regie.urls
+
+    settings.OIDC_ENABLED = True
+    settings.OIDC_RP_CLIENT_ID = "regie"
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = "https://login.example.org/authorize"
+    importlib.reload(regie.urls)
+    clear_url_caches()
+    yield
+    settings.OIDC_ENABLED = False
+    importlib.reload(regie.urls)
+    clear_url_caches()
+
+
+def test_sign_in_with_sso_starts_without_a_login_and_is_offered(client, sso_urls):
+    response = client.get("/oidc/authenticate/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("https://login.example.org/authorize?")
+    callback = client.get("/oidc/callback/")
+    assert "next=" not in callback.get("Location", "")  # handled by the callback, not the login
+    html = client.get("/inloggen/").content.decode()
+    assert 'href="/oidc/authenticate/"' in html
