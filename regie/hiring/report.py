@@ -151,4 +151,4 @@ def render_pdf(hiring_request: HiringRequest) -> bytes:
         row["outcome"] = _outcome(row)
     html = render_to_string("hiring/report_pdf.html", context)
     fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-    return HTML(string=html, url_fetcher=fetcher).write_pdf()
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_tags=True)

@@ -38,4 +38,5 @@ def render(template: str, context: dict) -> bytes:
     html = render_to_string(template, context)
     static_dir = Path(settings.STATICFILES_DIRS[0]) if settings.STATICFILES_DIRS else None
     base_url = static_dir.as_uri() + "/" if static_dir else None
-    return HTML(string=html, base_url=base_url, url_fetcher=StaticOnlyFetcher()).write_pdf()
+    document = HTML(string=html, base_url=base_url, url_fetcher=StaticOnlyFetcher())
+    return document.write_pdf(pdf_tags=True)  # tagged, so screen readers get the structure

@@ -82,6 +82,8 @@ def test_the_secretary_plans_a_meeting_builds_the_agenda_and_sends_it(live_serve
         .values_list("title", flat=True)
     )
     assert titles[-2:] == ["Uitvoeringsprogramma 2027", "Rondvraag"]
+    # The keyboard user stays on the button that moved the item.
+    page.wait_for_function("(document.activeElement?.id || '').startsWith('omhoog-')")
     assert_accessible(page)
 
     page.get_by_role("button", name="→ agenda verzonden").click()

@@ -173,3 +173,12 @@ def test_export_query_counts_do_not_grow(client, world, django_assert_max_num_qu
     with django_assert_max_num_queries(30) as large:
         client.get(url)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_the_pdf_is_tagged_for_screen_readers(client, world):
+    secretary, _m, _o, _b, meeting, _d = world
+    client.force_login(secretary.user)
+    content = client.get(f"/export/vergadering/{meeting.pk}/agenda.pdf").content
+    catalog = PdfReader(io.BytesIO(content)).trailer["/Root"]
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/MarkInfo"]["/Marked"]
