@@ -23,6 +23,7 @@ class Viewer:
     is_internal: bool
     member_body_ids: frozenset[int]
     managed_body_ids: frozenset[int]
+    is_secretary: bool = False  # by role, or as the secretary of a body
 
     def can_see_level(self, level: str, body_id: int | None) -> bool:
         if self.sees_everything or level == Confidentiality.PUBLIC:
@@ -64,8 +65,10 @@ def _build_viewer(user) -> Viewer:
     ).values_list("id", "secretary_id", "chair_id")
     member_ids: set[int] = set()
     managed_ids: set[int] = set()
+    is_secretary = person.role == Person.Role.SECRETARY
     for body_id, secretary_id, chair_id in bodies:
         member_ids.add(body_id)
+        is_secretary = is_secretary or secretary_id == person.pk
         if person.pk in (secretary_id, chair_id):
             managed_ids.add(body_id)
     managed_ids |= set(
@@ -81,6 +84,7 @@ def _build_viewer(user) -> Viewer:
         is_internal=not person.is_external,
         member_body_ids=frozenset(member_ids),
         managed_body_ids=frozenset(managed_ids),
+        is_secretary=is_secretary,
     )
 
 

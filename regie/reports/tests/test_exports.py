@@ -182,3 +182,17 @@ def test_the_pdf_is_tagged_for_screen_readers(client, world):
     catalog = PdfReader(io.BytesIO(content)).trailer["/Root"]
     assert "/StructTreeRoot" in catalog
     assert catalog["/MarkInfo"]["/Marked"]
+
+
+@pytest.mark.django_db
+def test_the_menu_leads_secretaries_to_the_word_templates_and_no_one_else(client):
+    from regie.core.models import Person
+
+    secretary = factories.person(role=Person.Role.SECRETARY)
+    body_secretary = factories.person()
+    factories.body(secretary=body_secretary)
+    employee = factories.person()
+    for person, shown in ((secretary, True), (body_secretary, True), (employee, False)):
+        client.force_login(person.user)
+        html = client.get("/").content.decode()
+        assert ('href="/export/sjablonen/"' in html) is shown, person
