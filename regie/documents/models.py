@@ -58,6 +58,8 @@ class Document(models.Model):
         verbose_name = _("stuk")
         verbose_name_plural = _("stukken")
         ordering = ["-created_at"]
+        # The list of stukken, newest first, reads one page without sorting them all.
+        indexes = [models.Index(fields=["created_at", "id"], name="document_created")]
 
     def __str__(self) -> str:
         return self.title

@@ -87,23 +87,33 @@ def unused_document_ids() -> set[int]:
 
 
 def bodies_overview(user):
-    """Visible active bodies with their next meeting and counts, in one query."""
-    from django.db.models import Count, Min, Q
+    """Visible active bodies with their next meeting and counts, in one query.
+
+    Each figure is a subquery per body on the (body, starts_at) index: joining meetings and
+    memberships and counting distinct rows multiplies them (meetings x members per body).
+    """
+    from django.db.models import Count, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
     from django.utils import timezone
 
     from regie.core.access import visible_bodies
+    from regie.core.models import BodyMembership
 
-    now = timezone.now()
-    upcoming = Q(meetings__starts_at__gte=now) & ~Q(meetings__status="cancelled")
+    def count(qs):
+        counted = qs.order_by().values("body").annotate(n=Count("*")).values("n")
+        return Coalesce(Subquery(counted), 0)
+
+    meetings = Meeting.objects.filter(body=OuterRef("pk"))
+    upcoming = meetings.filter(starts_at__gte=timezone.now()).exclude(status="cancelled")
     return (
         visible_bodies(user)
         .filter(is_active=True)
         .select_related("chair", "secretary")
         .annotate(
-            next_meeting=Min("meetings__starts_at", filter=upcoming),
-            upcoming_count=Count("meetings", filter=upcoming, distinct=True),
-            meeting_count=Count("meetings", distinct=True),
-            member_count=Count("memberships", distinct=True),
+            next_meeting=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1]),
+            upcoming_count=count(upcoming),
+            meeting_count=count(meetings),
+            member_count=count(BodyMembership.objects.filter(body=OuterRef("pk"))),
         )
         .order_by("name")
     )
