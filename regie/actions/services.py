@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from regie.actions.models import Action, ProgressNote
 from regie.core.concurrency import save_if_unchanged
 from regie.core.errors import DomainError, StaleEditError
+from regie.core.history import set_reason
 from regie.core.models import Body, Confidentiality, Person
 
 MAX_TITLE = 500
@@ -152,7 +153,7 @@ def action_update_status(
         )
     action.refresh_from_db()
     _tag(action, actor)
-    action._change_reason = _("Status: %(s)s") % {"s": action.get_status_display()}
+    set_reason(action, _("Status: %(s)s") % {"s": action.get_status_display()})
     action.save(update_fields=["status", "closed_on"])
     if note.strip() or status != previous_status:
         ProgressNote.objects.create(

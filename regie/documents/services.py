@@ -105,7 +105,7 @@ def _save_version(
         uploaded_by_id=_person_id(actor),
     )
     _write_file(version, checked)
-    stored = version.file.name
+    stored = version.file.name or ""
     try:
         version.save()
     except Exception:

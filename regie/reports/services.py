@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
+from regie.core.history import set_author
 from regie.documents.checks import check_upload
 from regie.reports import docx
 from regie.reports.models import WordTemplate
@@ -63,10 +64,10 @@ def word_template_upload(*, actor, kind: str, upload) -> WordTemplate:
             field="file",
         ) from exc
     template = WordTemplate.objects.select_for_update().filter(kind=kind).first()
-    old_name = template.file.name if template else ""
+    old_name = (template.file.name or "") if template else ""
     template = template or WordTemplate(kind=kind)
     template.file.save(f"{kind}.docx", ContentFile(checked.content), save=False)
-    template._history_user = actor
+    set_author(template, actor)
     template.save()
     if old_name and old_name != template.file.name:
         _delete_file_after_commit(old_name)
@@ -80,8 +81,8 @@ def word_template_remove(*, actor, kind: str) -> bool:
     template = WordTemplate.objects.select_for_update().filter(kind=kind).first()
     if template is None:
         return False
-    name = template.file.name
-    template._history_user = actor
+    name = template.file.name or ""
+    set_author(template, actor)
     template.delete()
     _delete_file_after_commit(name)
     return True

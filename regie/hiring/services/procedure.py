@@ -162,7 +162,7 @@ def candidate_offer(
         permanently_employed_by_supplier=permanently_employed_by_supplier,
     )
     if cv_file is not None:
-        candidate.cv.save(cv_file.name, cv_file, save=False)
+        candidate.cv.save(cv_file.name or "cv", cv_file, save=False)
     tag(candidate, actor)
     candidate.save()
     for prior in prior_contracts:

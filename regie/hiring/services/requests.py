@@ -271,7 +271,7 @@ def validate_request_data(data: RequestData) -> None:
                 % {"c": text[:80]},
                 field="criteria",
             )
-    total = sum(points for _t, points in criteria)
+    total = sum(points or 0 for _t, points in criteria)
     if data.award_total_points <= 0:
         raise DomainError(_("Het totaal aantal punten moet groter zijn dan 0."), field="criteria")
     if total != data.award_total_points:
@@ -465,6 +465,11 @@ def posting_text_from_upload(upload) -> str:
                 break
             except UnicodeDecodeError:
                 continue
+        else:
+            raise DomainError(
+                _("De tekens in dit bestand zijn niet te lezen; sla het op als UTF-8-tekst."),
+                field="file",
+            )
         return check_posting_text(text)
     from regie.documents.checks import check_upload
     from regie.documents.extraction import extract_text

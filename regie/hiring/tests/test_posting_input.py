@@ -27,6 +27,7 @@ def test_a_real_posting_is_accepted_as_text_and_as_a_word_file():
         ("uitvraag.txt", b"\x00\xff" * 50, "binair"),
         ("uitvraag.exe", b"MZ", ".txt, .pdf, .docx"),
         ("uitvraag.pdf", b"niet echt een pdf", "PDF"),
+        ("uitvraag.txt", b"Secretaris \x81\x8d vacature", "UTF-8"),
     ],
 )
 def test_bad_posting_files_get_a_clear_message(name, content, message):

@@ -80,7 +80,7 @@ def body_update(
     )
     # A former chair or secretary stays on as an ordinary member.
     keep = {getattr(chair, "pk", None), getattr(secretary, "pk", None)}
-    for former in {old_chair, old_secretary} - keep - {None}:
+    for former in {p for p in (old_chair, old_secretary) if p is not None} - keep:
         for membership in BodyMembership.objects.filter(
             body=body, person_id=former, role__in=[R.CHAIR, R.SECRETARY]
         ):

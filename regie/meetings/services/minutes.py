@@ -12,6 +12,7 @@ from regie.actions.models import Action
 from regie.actions.services import action_create
 from regie.core.concurrency import save_if_unchanged
 from regie.core.errors import DomainError
+from regie.core.history import set_reason
 from regie.core.models import Confidentiality, Person
 from regie.documents.models import Document
 from regie.meetings.lifecycle import ensure_minutes_editable
@@ -146,7 +147,7 @@ def decision_withdraw(*, actor, decision: Decision, reason: str) -> Decision:
         raise DomainError(_("Geef een reden op voor het intrekken."), field="reason")
     decision.is_withdrawn = True
     _tag(decision, actor)
-    decision._change_reason = _("Ingetrokken: %(r)s") % {"r": reason.strip()}
+    set_reason(decision, _("Ingetrokken: %(r)s") % {"r": reason.strip()})
     decision.save(update_fields=["is_withdrawn"])
     return decision
 

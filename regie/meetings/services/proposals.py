@@ -112,7 +112,7 @@ def proposal_step_schedule(*, actor, step: ProposalStep, meeting: Meeting) -> Ag
         raise DomainError(_("Deze vergadering is geannuleerd."), field="meeting")
     if meeting.starts_at < timezone.now():
         raise DomainError(_("Kies een vergadering die nog moet komen."), field="meeting")
-    if step.meeting_id is not None:
+    if step.meeting is not None:
         raise DomainError(
             _(
                 "Dit voorstel staat al op de agenda van %(date)s. Houd het daar aan of haal het "
