@@ -11,6 +11,8 @@ urlpatterns = [
     path("acties/", include("regie.actions.urls")),
     path("vergaderingen/", include("regie.meetings.urls")),
     path("inhuur/", include("regie.hiring.urls")),
+    path("planning/", include("regie.planning.urls")),
+    path("risicos/", include("regie.risks.urls")),
     path("export/", include("regie.reports.urls")),
     path("api/", include("regie.api.urls")),
     path(

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "regie.actions",
     "regie.meetings",
     "regie.hiring",
+    "regie.planning",
+    "regie.risks",
     "regie.reports",
     "regie.home",
     "regie.api",
