@@ -1,0 +1,190 @@
+"""Reads of the risk register that pages, the dashboard and the export share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from regie.core.models import OrganisationUnit, Person
+from regie.core.workdays import working_calendar
+from regie.risks.access import visible_risks
+from regie.risks.models import SCALE, Measure, Risk
+
+ACTIVE = list(Risk.ACTIVE_STATUSES)
+OPEN_MEASURES = list(Measure.OPEN_STATUSES)
+
+
+@dataclass(frozen=True)
+class RiskFilter:
+    """The filters of the register, the heat map and the export."""
+
+    status: str = "active"  # active | all | one of Risk.Status
+    unit_id: int | None = None
+    owner_id: int | None = None
+    min_score: int | None = None
+    review_overdue: bool = False
+    probability: int | None = None
+    impact: int | None = None
+
+
+def apply_filter(qs: QuerySet[Risk], flt: RiskFilter, *, today: date) -> QuerySet[Risk]:
+    if flt.status == "active":
+        qs = qs.filter(status__in=ACTIVE)
+    elif flt.status in Risk.Status.values:
+        qs = qs.filter(status=flt.status)
+    if flt.unit_id:
+        qs = qs.filter(unit_id=flt.unit_id)
+    if flt.owner_id:
+        qs = qs.filter(owner_id=flt.owner_id)
+    if flt.min_score:
+        qs = qs.filter(score__gte=flt.min_score)
+    if flt.review_overdue:
+        qs = qs.filter(status__in=ACTIVE, review_date__lt=today)
+    if flt.probability:
+        qs = qs.filter(probability=flt.probability)
+    if flt.impact:
+        qs = qs.filter(impact=flt.impact)
+    return qs
+
+
+def register(user, flt: RiskFilter, *, today: date | None = None) -> QuerySet[Risk]:
+    """The visible risks that pass the filter, highest score first, with their open measures."""
+    today = today or timezone.localdate()
+    return (
+        apply_filter(visible_risks(user), flt, today=today)
+        .select_related("unit", "owner")
+        .annotate(
+            open_measures=Count(
+                "measures", filter=Q(measures__status__in=["planned", "in_progress"])
+            )
+        )
+        .order_by("-score", "review_date", "id")
+    )
+
+
+def top_risks(user, unit=None, limit: int = 5) -> list[Risk]:
+    """The highest-scoring open risks the user may see, of one unit or of all (dashboard)."""
+    qs = visible_risks(user).filter(status=Risk.Status.OPEN)
+    if unit is not None:
+        qs = qs.filter(unit_id=getattr(unit, "pk", unit))
+    return list(qs.select_related("unit", "owner").order_by("-score", "review_date", "id")[:limit])
+
+
+def review_deadline(within_working_days: int, *, today: date | None = None) -> date:
+    today = today or timezone.localdate()
+    return working_calendar().add(today, within_working_days)
+
+
+def risks_due_for_review(
+    user, within_working_days: int = 5, *, today: date | None = None
+) -> QuerySet[Risk]:
+    """Risks still running whose review is overdue or falls within the coming working days."""
+    deadline = review_deadline(within_working_days, today=today)
+    return (
+        visible_risks(user)
+        .filter(status__in=ACTIVE, review_date__lte=deadline)
+        .select_related("unit", "owner")
+        .order_by("review_date", "-score", "id")
+    )
+
+
+def risk_owners(qs: QuerySet[Risk]) -> QuerySet[Person]:
+    """The people who own one of these risks (for the owner filter), one query."""
+    return Person.objects.filter(pk__in=qs.values("owner_id")).order_by("name").only("id", "name")
+
+
+def risk_units(qs: QuerySet[Risk]) -> QuerySet[OrganisationUnit]:
+    return OrganisationUnit.objects.filter(pk__in=qs.values("unit_id")).order_by("name")
+
+
+def measures_of(risk: Risk):
+    return risk.measures.select_related("owner", "action").order_by("due_date", "id")
+
+
+# The heat map: score bands as the register and the map show them.
+BANDS = (
+    (15, "very_high", _("zeer hoog"), "#b30000"),
+    (10, "high", _("hoog"), "#e86f00"),
+    (5, "medium", _("midden"), "#f5c400"),
+    (1, "low", _("laag"), "#4f9a3a"),
+)
+
+
+def band_of(score: int) -> tuple[str, str, str]:
+    for lowest, key, label, colour in BANDS:
+        if score >= lowest:
+            return key, str(label), colour
+    raise ValueError(score)
+
+
+CELL = 64  # pixels per cell of the SVG
+MARGIN = 56  # room for the axis labels
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    probability: int
+    impact: int
+    count: int
+    score: int
+    band: str
+    band_label: str
+    colour: str
+    x: int
+    y: int
+    query: str  # the register's query string for this cell
+
+
+@dataclass(frozen=True)
+class HeatMap:
+    rows: list[list[HeatCell]]  # probability 5 (top) down to 1; impact 1 to 5 in each row
+    total: int
+    cell: int = CELL
+    margin: int = MARGIN
+    size: int = MARGIN + 5 * CELL + 8
+    axis: list[int] = field(default_factory=lambda: list(SCALE))
+
+
+def heat_map(user, flt: RiskFilter, *, query_of=None, today: date | None = None) -> HeatMap:
+    """Counts per probability x impact for the filtered risks, in one grouped query.
+
+    `query_of(filter)` gives the query string a cell links to (the register with that cell's
+    filter added); the view passes it so this module knows nothing of URLs.
+    """
+    today = today or timezone.localdate()
+    base = replace(flt, probability=None, impact=None)
+    counts = {
+        (row["probability"], row["impact"]): row["n"]
+        for row in apply_filter(visible_risks(user), base, today=today)
+        .order_by()
+        .values("probability", "impact")
+        .annotate(n=Count("id"))
+    }
+    rows = []
+    for probability in reversed(SCALE):
+        row = []
+        for impact in SCALE:
+            score = probability * impact
+            band, label, colour = band_of(score)
+            row.append(
+                HeatCell(
+                    probability=probability,
+                    impact=impact,
+                    count=counts.get((probability, impact), 0),
+                    score=score,
+                    band=band,
+                    band_label=label,
+                    colour=colour,
+                    x=MARGIN + (impact - 1) * CELL,
+                    y=(5 - probability) * CELL,
+                    query=query_of(replace(base, probability=probability, impact=impact))
+                    if query_of
+                    else "",
+                )
+            )
+        rows.append(row)
+    return HeatMap(rows=rows, total=sum(counts.values()))
