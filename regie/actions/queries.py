@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Min, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from regie.actions.access import visible_actions
@@ -117,18 +117,23 @@ def body_list_day(body_id: int, *, today: date) -> date:
     return timezone.localdate(next_start) if next_start else today
 
 
-def action_owners(qs: QuerySet[Action], *, per_person: bool = False):
+def action_owners(qs: QuerySet[Action], *, per_person: bool = False, keep: str = ""):
     """The people who own at least one of these actions (for the owner filter), one query.
 
-    For a narrow set (one body's actions) the owners are collected from the set itself. For
-    all visible actions, `per_person` asks each person instead (EXISTS on the owner index,
-    stopping at their first action), which avoids reading the whole table.
+    For one body's actions the owners are collected from the set itself. For a list across
+    all bodies, `per_person` looks up each person's first action in the set instead (on the
+    owner index; a scalar subquery, which neither database turns into a scan of the whole
+    set). `keep` is an owner already chosen, who stays in the choices.
     """
 
     people = Person.objects.order_by("name").only("id", "name")
-    if per_person:
-        return people.filter(Exists(qs.filter(owner_id=OuterRef("pk"))))
-    return people.filter(pk__in=qs.values("owner_id"))
+    if not per_person:
+        return people.filter(pk__in=qs.values("owner_id"))
+    first = Subquery(qs.filter(owner_id=OuterRef("pk")).order_by().values("pk")[:1])
+    listed = Q(first_action__isnull=False)
+    if keep.isdigit() and len(keep) < 19:
+        listed |= Q(pk=int(keep))
+    return people.alias(first_action=first).filter(listed)
 
 
 def notes_of(action: Action):

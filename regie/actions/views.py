@@ -38,11 +38,17 @@ def _list_context(
     request: HttpRequest, qs: QuerySet[Action], *, owners: bool = True, bodies: bool = True, **extra
 ) -> dict:
     today = timezone.localdate()
-    form = ActionFilterForm(
-        request.GET,
-        owners=queries.action_owners(qs, per_person=True) if owners else None,
-        bodies=visible_bodies(request.user).order_by("name") if bodies else None,
-    )
+    body_choices = visible_bodies(request.user).order_by("name") if bodies else None
+    owner_choices = None
+    if owners:
+        # The owner filter offers the owners of the actions the other filters select.
+        others = ActionFilterForm(request.GET, bodies=body_choices).to_filter()
+        owner_choices = queries.action_owners(
+            queries.apply_filter(qs, others, today=today),
+            per_person=True,
+            keep=request.GET.get("eigenaar", ""),
+        )
+    form = ActionFilterForm(request.GET, owners=owner_choices, bodies=body_choices)
     actions = queries.apply_filter(qs, form.to_filter(), today=today)
     page = Paginator(actions.order_by("due_date", "id"), PAGE_SIZE).get_page(
         request.GET.get("pagina")
