@@ -1,0 +1,227 @@
+"""Reads for the planning pages and reports, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from regie.core.models import OrganisationUnit, Person
+from regie.documents.access import visible_documents
+from regie.meetings.access import visible_decisions, visible_meetings
+from regie.planning.access import plan_level_q, visible_milestones, visible_plans
+from regie.planning.models import Activity, Goal, Milestone, Plan, ProgressUpdate, ReportingPeriod
+
+LOOKAHEAD_WEEKS = 8
+
+
+def _count(model, **filters) -> Coalesce:
+    counted = (
+        model.objects.filter(plan=OuterRef("pk"), **filters)
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def plans_with_counts(user, *, year: int | None = None, unit_id: int | None = None):
+    """Plans the user may see, with how many goals, activities and milestones each has."""
+    qs = visible_plans(user).select_related("unit", "approved_by_decision")
+    if year is not None:
+        qs = qs.filter(year=year)
+    if unit_id is not None:
+        qs = qs.filter(unit_id=unit_id)
+    return qs.annotate(
+        n_goals=_count(Goal),
+        n_activities=_count(Activity),
+        n_open=_count(Activity, status__in=Activity.OPEN_STATUSES),
+        n_milestones=_count(Milestone),
+    ).order_by("unit__name", "kind", "id")
+
+
+@dataclass
+class UnitPlanRow:
+    unit: OrganisationUnit
+    plans: list[Plan] = field(default_factory=list)
+
+    @property
+    def year_plan(self) -> Plan | None:
+        return next((p for p in self.plans if p.kind == Plan.Kind.YEAR), None)
+
+
+def year_overview(user, year: int) -> list[UnitPlanRow]:
+    """The year-plan process: every unit, whether it has a plan for the year and its status."""
+    rows = {u.pk: UnitPlanRow(u) for u in OrganisationUnit.objects.order_by("name")}
+    for plan in plans_with_counts(user, year=year):
+        if plan.unit_id in rows:
+            rows[plan.unit_id].plans.append(plan)
+    return list(rows.values())
+
+
+def latest_progress() -> dict:
+    """Annotations: the status, percentage and period of an activity's latest update."""
+    latest = ProgressUpdate.objects.filter(activity=OuterRef("pk")).order_by("-period__end", "-id")
+    return {
+        "latest_status": Subquery(latest.values("status")[:1]),
+        "latest_percent": Subquery(latest.values("percent")[:1]),
+        "latest_period": Subquery(latest.values("period__name")[:1]),
+    }
+
+
+STATUS_LABELS = dict(ProgressUpdate.Status.choices)
+
+
+def plan_activities(plan: Plan) -> QuerySet[Activity]:
+    return (
+        plan.activities.select_related("owner", "goal")
+        .annotate(**latest_progress())
+        .order_by("goal__position", "goal_id", "start", "id")
+    )
+
+
+def plan_detail(plan: Plan) -> dict:
+    activities = list(plan_activities(plan))
+    for activity in activities:
+        activity.latest_status_label = STATUS_LABELS.get(activity.latest_status, "")
+    return {
+        "goals": list(plan.goals.order_by("position", "id")),
+        "activities": activities,
+        "milestones": list(
+            plan.milestones.select_related("activity", "meeting__body").order_by("date", "id")
+        ),
+        "periods": list(periods_for(plan)),
+    }
+
+
+def periods_for(plan: Plan) -> QuerySet[ReportingPeriod]:
+    return ReportingPeriod.objects.filter(
+        Q(plan=plan) | Q(plan__isnull=True, year=plan.year)
+    ).order_by("start", "id")
+
+
+def activity_detail(activity: Activity, user) -> dict:
+    return {
+        "updates": list(
+            activity.updates.select_related("period", "author").order_by("-period__start", "-id")
+        ),
+        "documents": list(visible_documents(user).filter(activities=activity).order_by("title")),
+        "decisions": list(
+            visible_decisions(user)
+            .filter(activities=activity)
+            .select_related("body")
+            .order_by("-decided_on")
+        ),
+        "milestones": list(activity.milestones.select_related("meeting__body").order_by("date")),
+        "history": list(
+            activity.history.select_related("history_user__person").order_by("-history_date")[:15]
+        ),
+    }
+
+
+@dataclass
+class ChaseRow:
+    owner: Person
+    activities: list[Activity]
+
+
+def missing_updates(user, period: ReportingPeriod) -> list[ChaseRow]:
+    """The secretary's chase list: open activities running in the period without an update,
+    grouped by owner."""
+    qs = Activity.objects.filter(
+        plan_level_q(user, "plan__"),
+        status__in=Activity.OPEN_STATUSES,
+        start__lte=period.end,
+        end__gte=period.start,
+    ).exclude(Exists(ProgressUpdate.objects.filter(activity=OuterRef("pk"), period=period)))
+    if period.plan_id is not None:
+        qs = qs.filter(plan_id=period.plan_id)
+    else:
+        qs = qs.filter(plan__year=period.year)
+    by_owner: dict[int, ChaseRow] = {}
+    for activity in qs.select_related("owner", "plan__unit").order_by("owner__name", "start"):
+        row = by_owner.setdefault(activity.owner_id, ChaseRow(activity.owner, []))
+        row.activities.append(activity)
+    return list(by_owner.values())
+
+
+def upcoming_milestones(user, *, today: date, weeks: int = LOOKAHEAD_WEEKS):
+    """Milestones and decision moments in the coming weeks."""
+    return (
+        visible_milestones(user)
+        .filter(date__gte=today, date__lte=today + timedelta(weeks=weeks))
+        .select_related("plan__unit", "activity", "meeting__body")
+        .order_by("date", "id")
+    )
+
+
+@dataclass
+class AgendaMeeting:
+    meeting: object
+    milestones: list[Milestone]
+
+
+@dataclass
+class BodyAgenda:
+    body: object
+    meetings: list[AgendaMeeting]
+
+
+def forward_agenda(user, *, today: date) -> list[BodyAgenda]:
+    """Bestuurlijke planning: per body, its coming meetings and the decision moments planned
+    for each."""
+    milestones = (
+        visible_milestones(user)
+        .filter(
+            kind=Milestone.Kind.DECISION_MOMENT,
+            meeting__in=visible_meetings(user),
+            meeting__starts_at__date__gte=today,
+        )
+        .select_related("plan__unit", "activity", "meeting__body")
+        .order_by("meeting__body__name", "meeting__starts_at", "id")
+    )
+    bodies: dict[int, BodyAgenda] = {}
+    per_meeting: dict[int, AgendaMeeting] = {}
+    for milestone in milestones:
+        meeting = milestone.meeting
+        agenda = bodies.setdefault(meeting.body_id, BodyAgenda(meeting.body, []))
+        if meeting.pk not in per_meeting:
+            per_meeting[meeting.pk] = AgendaMeeting(meeting, [])
+            agenda.meetings.append(per_meeting[meeting.pk])
+        per_meeting[meeting.pk].milestones.append(milestone)
+    return list(bodies.values())
+
+
+def plan_for_export(plan: Plan) -> dict:
+    return {
+        "activities": list(
+            plan.activities.select_related("owner", "goal", "unit").order_by(
+                "goal__position", "goal_id", "start", "id"
+            )
+        ),
+        "milestones": list(
+            plan.milestones.select_related("activity", "meeting__body").order_by("date", "id")
+        ),
+    }
+
+
+def group_by_goal(activities) -> list[tuple[Goal | None, list[Activity]]]:
+    groups: dict[int | None, list[Activity]] = defaultdict(list)
+    goals: dict[int | None, Goal | None] = {None: None}
+    for activity in activities:
+        groups[activity.goal_id].append(activity)
+        goals[activity.goal_id] = activity.goal
+    return [(goals[key], items) for key, items in groups.items()]
