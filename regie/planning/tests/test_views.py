@@ -1,0 +1,223 @@
+from datetime import date
+
+import pytest
+
+from regie.planning.models import Activity, Goal, Milestone, Plan, ProgressUpdate
+from regie.planning.tests import factories as pf
+from regie.testing import factories
+from regie.testing.minutes_factories import decision
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    w = pf.plan_world()
+    w.goal = pf.goal(plan=w.plan, title="Heldere bestuurlijke besluitvorming")
+    w.activity = pf.activity(plan=w.plan, owner=w.owner, goal=w.goal, title="Besluitenlijst")
+    w.period = pf.period()
+    return w
+
+
+def _html(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def test_the_overview_shows_units_with_and_without_a_plan(client, world):
+    client.force_login(world.secretary.user)
+    html = _html(client.get("/planning/", {"jaar": 2027}))
+    assert "Team Beleid" in html and world.plan.title in html and "concept" in html
+    assert "nog geen plan" in html  # Team Uitvoering
+    assert 'href="/planning/"' in _html(client.get("/acties/"))
+
+
+def test_plan_detail_lists_goals_activities_latest_progress_and_milestones(client, world):
+    pf.update(activity=world.activity, period=world.period, status="at_risk", percent=30)
+    pf.milestone(plan=world.plan, title="Evaluatie gereed", date=date(2027, 6, 1))
+    client.force_login(world.colleague.user)
+    html = _html(client.get(f"/planning/plan/{world.plan.pk}/"))
+    assert "Heldere bestuurlijke besluitvorming" in html and "Besluitenlijst" in html
+    assert "Q1 2027: risico, 30%" in html
+    assert "1 juni 2027" in html and "Evaluatie gereed" in html
+    assert "Plan wijzigen" not in html  # a colleague reads, does not manage
+
+
+@pytest.mark.parametrize("who", ["external", "stranger", "anonymous"])
+def test_internal_plans_are_not_found_for_outsiders(client, world, who):
+    if who == "external":
+        client.force_login(world.external.user)
+    elif who == "stranger":
+        client.force_login(factories.person(role="external_member").user)
+    urls = [
+        f"/planning/plan/{world.plan.pk}/",
+        f"/planning/activiteit/{world.activity.pk}/",
+    ]
+    for url in urls:
+        response = client.get(url)
+        if who == "anonymous":
+            assert response.status_code in (302, 404)
+        else:
+            assert response.status_code == 404, url
+    if who != "anonymous":
+        assert world.plan.title not in _html(client.get("/planning/", {"jaar": 2027}))
+
+
+def test_a_colleague_may_not_edit_a_plan(client, world):
+    client.force_login(world.colleague.user)
+    assert client.get(f"/planning/plan/{world.plan.pk}/wijzigen/").status_code == 403
+    assert client.post("/planning/plan/nieuw/", {"title": "x"}).status_code == 403
+
+
+def test_the_secretary_creates_a_plan_goal_activity_and_milestone(client, world):
+    client.force_login(world.secretary.user)
+    response = client.post(
+        "/planning/plan/nieuw/",
+        {
+            "title": "Jaarplan Uitvoering 2027",
+            "unit": world.other_unit.pk,
+            "year": 2027,
+            "kind": "year",
+            "confidentiality": "internal",
+        },
+    )
+    plan = Plan.objects.get(title="Jaarplan Uitvoering 2027")
+    assert response.status_code == 302 and response["Location"].endswith(f"/plan/{plan.pk}/")
+    client.post(f"/planning/plan/{plan.pk}/doelstelling/", {"title": "Snellere afhandeling"})
+    goal = Goal.objects.get(plan=plan)
+    response = client.post(
+        f"/planning/plan/{plan.pk}/activiteit/",
+        {
+            "title": "Werkvoorraad wegwerken",
+            "goal": goal.pk,
+            "owner": world.owner.pk,
+            "start": "2027-02-01",
+            "end": "2027-01-01",
+            "status": "planned",
+        },
+    )
+    assert "De einddatum ligt vóór de startdatum." in _html(response)
+    client.post(
+        f"/planning/plan/{plan.pk}/activiteit/",
+        {
+            "title": "Werkvoorraad wegwerken",
+            "goal": goal.pk,
+            "owner": world.owner.pk,
+            "start": "2027-02-01",
+            "end": "2027-06-30",
+            "status": "planned",
+        },
+    )
+    assert Activity.objects.get(plan=plan).unit == world.other_unit
+    meeting = world.meetings.next_meeting
+    response = client.post(
+        f"/planning/plan/{plan.pk}/mijlpaal/",
+        {"title": "Vaststellen in DO", "kind": "decision_moment", "meeting": ""},
+    )
+    assert "vergadering van een gremium" in _html(response)
+    client.post(
+        f"/planning/plan/{plan.pk}/mijlpaal/",
+        {"title": "Vaststellen in DO", "kind": "decision_moment", "meeting": meeting.pk},
+    )
+    assert Milestone.objects.get(plan=plan).meeting == meeting
+    html = _html(client.get("/planning/bestuurlijke-planning/"))
+    assert "Vaststellen in DO" in html and meeting.body.name in html
+
+
+def test_approving_a_plan_with_a_decision(client, world):
+    besluit = decision(item=world.meetings.item, text="Het DO stelt het jaarplan vast")
+    client.force_login(world.secretary.user)
+    url = f"/planning/plan/{world.plan.pk}/vaststellen/"
+    assert besluit.number in _html(client.get(url))
+    response = client.post(url, {"decision": "", "version": 1})
+    assert response.status_code == 200
+    response = client.post(url, {"decision": besluit.pk, "version": 1})
+    assert response.status_code == 302
+    world.plan.refresh_from_db()
+    assert world.plan.status == "vastgesteld" and world.plan.approved_by_decision == besluit
+
+
+def test_a_stale_plan_edit_gets_a_conflict_and_keeps_the_input(client, world):
+    client.force_login(world.secretary.user)
+    data = {
+        "title": "Nieuwe titel",
+        "unit": world.unit.pk,
+        "year": 2027,
+        "kind": "year",
+        "confidentiality": "internal",
+        "version": 1,
+    }
+    assert client.post(f"/planning/plan/{world.plan.pk}/wijzigen/", data).status_code == 302
+    data["title"] = "Andere titel"
+    response = client.post(f"/planning/plan/{world.plan.pk}/wijzigen/", data)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Iemand anders heeft dit intussen gewijzigd" in html and "Andere titel" in html
+    assert Plan.objects.get(pk=world.plan.pk).title == "Nieuwe titel"
+
+
+def test_the_owner_records_progress_and_bad_percent_is_refused(client, world):
+    client.force_login(world.owner.user)
+    url = f"/planning/activiteit/{world.activity.pk}/voortgang/{world.period.pk}/"
+    html = _html(client.post(url, {"status": "on_track", "percent": 140, "text": ""}))
+    assert "Het percentage ligt tussen 0 en 100." in html
+    assert not ProgressUpdate.objects.exists()
+    response = client.post(url, {"status": "on_track", "percent": 40, "text": "Loopt"})
+    assert response.status_code == 302
+    html = _html(client.get(f"/planning/activiteit/{world.activity.pk}/"))
+    assert "Q1 2027" in html and "40%" in html and "Geschiedenis" in html
+    response = client.post(url, {"status": "on_track", "percent": 50, "text": "x"})
+    assert response.status_code == 409  # no version: someone already reported this period
+    client.force_login(world.colleague.user)
+    assert client.get(url).status_code == 403
+
+
+def test_the_chase_list_names_owners_with_their_missing_activities(client, world):
+    other = pf.activity(plan=world.plan, owner=world.colleague, title="Risicoregister")
+    pf.update(activity=other, period=world.period)
+    client.force_login(world.secretary.user)
+    html = _html(client.get(f"/planning/periodes/{world.period.pk}/"))
+    assert "Wie heeft nog niet bijgewerkt" in html
+    assert world.owner.name in html and "Besluitenlijst" in html
+    assert "Risicoregister" not in html and "mailto:" not in html
+
+
+def test_periods_are_generated_from_the_page(client, world):
+    client.force_login(world.secretary.user)
+    response = client.post("/planning/periodes/maken/", {"year": 2028, "scheme": "tertials"})
+    assert response.status_code == 302
+    html = _html(client.get("/planning/periodes/", {"jaar": 2028}))
+    assert "T1 2028" in html and "T3 2028" in html and "31 december 2028" in html
+    html = _html(client.post("/planning/periodes/maken/", {"year": 2028, "scheme": "tertials"}))
+    assert "al rapportageperiodes" in html
+
+
+def test_pages_run_a_bounded_number_of_queries(client, world, django_assert_max_num_queries):
+    client.force_login(world.secretary.user)
+
+    def count(url):
+        with django_assert_max_num_queries(40) as captured:
+            _html(client.get(url))
+        return len(captured.captured_queries)
+
+    urls = [
+        "/planning/?jaar=2027",
+        f"/planning/plan/{world.plan.pk}/",
+        f"/planning/periodes/{world.period.pk}/",
+        "/planning/bestuurlijke-planning/",
+    ]
+    first = [count(u) for u in urls]
+    for _ in range(4):
+        unit = factories.unit()
+        plan = pf.plan(unit=unit)
+        for _ in range(3):
+            a = pf.activity(plan=world.plan, owner=world.colleague)
+            pf.update(activity=a, period=world.period)
+            pf.activity(plan=plan, owner=world.owner)
+        pf.milestone(
+            plan=world.plan,
+            kind="decision_moment",
+            meeting=world.meetings.next_meeting,
+            date=world.meetings.next_meeting.starts_at.date(),
+        )
+    assert [count(u) for u in urls] == first
