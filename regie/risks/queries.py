@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
@@ -145,8 +145,14 @@ class HeatMap:
     total: int
     cell: int = CELL
     margin: int = MARGIN
-    size: int = MARGIN + 5 * CELL + 8
-    axis: list[int] = field(default_factory=lambda: list(SCALE))
+    width: int = MARGIN + 5 * CELL + 8
+    height: int = 5 * CELL + 56
+    label_dx: int = CELL // 2  # a count sits in the middle of its cell
+    label_dy: int = CELL // 2 + 8
+    impact_axis_y: int = 5 * CELL + 24
+    axis_title_y: int = 5 * CELL + 50
+    axis_middle: int = 5 * CELL // 2
+    impact_title_x: int = MARGIN + 5 * CELL // 2
 
 
 def heat_map(user, flt: RiskFilter, *, query_of=None, today: date | None = None) -> HeatMap:

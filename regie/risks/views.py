@@ -1,0 +1,322 @@
+"""The risk register, the heat map, reviews due, one risk with its measures, and the forms."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from regie.core.access import viewer_for, visible_bodies
+from regie.core.errors import DomainError, StaleEditError
+from regie.risks import queries, rules, services
+from regie.risks.access import visible_risks
+from regie.risks.forms import (
+    MeasureActionForm,
+    MeasureEditForm,
+    MeasureForm,
+    RiskEditForm,
+    RiskFilterForm,
+    RiskForm,
+    filter_query,
+)
+from regie.risks.models import Measure, Risk
+
+PAGE_SIZE = 50
+REVIEW_WINDOW = 5  # working days ahead on the "te herbeoordelen" list
+
+
+def _filter_form(request: HttpRequest) -> RiskFilterForm:
+    visible = visible_risks(request.user)
+    return RiskFilterForm(
+        request.GET, units=queries.risk_units(visible), owners=queries.risk_owners(visible)
+    )
+
+
+def _query_string(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    return params.urlencode()
+
+
+@require_GET
+def register(request: HttpRequest) -> HttpResponse:
+    form = _filter_form(request)
+    flt = form.to_filter()
+    risks = queries.register(request.user, flt)
+    page = Paginator(risks, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "risks/register.html",
+        {
+            "page": page,
+            "filter_form": form,
+            "flt": flt,
+            "without_cell": filter_query(replace(flt, probability=None, impact=None)),
+            "today": timezone.localdate(),
+            "query_string": _query_string(request),
+            "can_create": rules.can_create_risk(request.user),
+        },
+    )
+
+
+@require_GET
+def heat_map(request: HttpRequest) -> HttpResponse:
+    form = _filter_form(request)
+    flt = form.to_filter()
+    grid = queries.heat_map(request.user, flt, query_of=filter_query)
+    return render(
+        request,
+        "risks/heat_map.html",
+        {
+            "grid": grid,
+            "filter_form": form,
+            "query_string": filter_query(flt),
+            "bands": [(str(label), colour) for _low, _key, label, colour in queries.BANDS],
+        },
+    )
+
+
+@require_GET
+def due_for_review(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    risks = queries.risks_due_for_review(request.user, REVIEW_WINDOW, today=today)
+    page = Paginator(risks, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "risks/due_for_review.html",
+        {
+            "page": page,
+            "today": today,
+            "deadline": queries.review_deadline(REVIEW_WINDOW, today=today),
+            "window": REVIEW_WINDOW,
+            "query_string": "",
+        },
+    )
+
+
+def _risk_for(request: HttpRequest, pk: int) -> Risk:
+    return get_object_or_404(
+        visible_risks(request.user).select_related("unit", "owner", "body", "created_by"), pk=pk
+    )
+
+
+def _detail_context(request: HttpRequest, risk: Risk, **extra) -> dict:
+    can_edit = rules.can_edit_risk(request.user, risk)
+    viewer = viewer_for(request.user)
+    measures = list(queries.measures_of(risk))
+    for measure in measures:
+        measure.risk = risk
+        measure.can_update = can_edit or measure.owner_id == viewer.person_id
+    return {
+        "risk": risk,
+        "today": timezone.localdate(),
+        "band": queries.band_of(risk.score),
+        "measures": measures,
+        "can_edit": can_edit,
+        "measure_form": MeasureForm(initial={"owner": risk.owner_id}) if can_edit else None,
+        "history": risk.history.select_related("history_user__person").order_by("-history_date")[
+            :15
+        ],
+        **extra,
+    }
+
+
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    risk = _risk_for(request, pk)
+    return render(request, "risks/risk_detail.html", _detail_context(request, risk))
+
+
+def _bodies(request: HttpRequest):
+    return visible_bodies(request.user).order_by("name")
+
+
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    if not rules.can_create_risk(request.user):
+        raise PermissionDenied
+    viewer = viewer_for(request.user)
+    initial = {"owner": viewer.person_id, "unit": request.GET.get("eenheid")}
+    form = RiskForm(request.POST or None, bodies=_bodies(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            risk = services.risk_create(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Risico vastgelegd."))
+            return redirect("risks:detail", pk=risk.pk)
+    return render(request, "risks/risk_form.html", {"form": form, "heading": _("Nieuw risico")})
+
+
+RISK_FIELDS = (
+    "title",
+    "cause",
+    "event",
+    "effect",
+    "probability",
+    "impact",
+    "unit",
+    "programme",
+    "body",
+    "owner",
+    "status",
+    "review_date",
+    "confidentiality",
+)
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    risk = _risk_for(request, pk)
+    if not rules.can_edit_risk(request.user, risk):
+        raise PermissionDenied
+    bodies = _bodies(request)
+    initial = {name: getattr(risk, name) for name in RISK_FIELDS} | {"version": risk.version}
+    form = RiskEditForm(request.POST or None, bodies=bodies, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.risk_update(actor=request.user, risk=risk, expected_version=version, **data)
+        except StaleEditError as error:
+            conflict = {"message": error.message, "current": error.current}
+            # Keep what was typed; the next save is made knowingly against the current version.
+            post = request.POST.copy()
+            post["version"] = str(error.current.version)
+            form = RiskEditForm(post, bodies=bodies)
+            form.is_valid()
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Risico opgeslagen."))
+            return redirect("risks:detail", pk=risk.pk)
+    return render(
+        request,
+        "risks/risk_form.html",
+        {"form": form, "risk": risk, "conflict": conflict, "heading": _("Risico wijzigen")},
+        status=409 if conflict else 200,
+    )
+
+
+@require_POST
+def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
+    risk = _risk_for(request, pk)
+    if not rules.can_edit_risk(request.user, risk):
+        raise PermissionDenied
+    form = MeasureForm(request.POST)
+    if form.is_valid():
+        try:
+            services.measure_create(actor=request.user, risk=risk, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Maatregel toegevoegd."))
+            return redirect("risks:detail", pk=risk.pk)
+    context = _detail_context(request, risk, measure_form=form)
+    return render(request, "risks/risk_detail.html", context, status=400)
+
+
+def _measure_for(request: HttpRequest, pk: int) -> Measure:
+    measure = get_object_or_404(Measure.objects.select_related("owner", "action"), pk=pk)
+    measure.risk = _risk_for(request, measure.risk_id)
+    if not rules.can_update_measure(request.user, measure):
+        raise PermissionDenied
+    return measure
+
+
+@require_http_methods(["GET", "POST"])
+def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = _measure_for(request, pk)
+    initial = {
+        "text": measure.text,
+        "owner": measure.owner_id,
+        "due_date": measure.due_date,
+        "status": measure.status,
+        "version": measure.version,
+    }
+    form = MeasureEditForm(request.POST or None, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.measure_update(
+                actor=request.user, measure=measure, expected_version=version, **data
+            )
+        except StaleEditError as error:
+            conflict = {"message": error.message, "current": error.current}
+            post = request.POST.copy()
+            post["version"] = str(error.current.version)
+            form = MeasureEditForm(post)
+            form.is_valid()
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Maatregel opgeslagen."))
+            return redirect("risks:detail", pk=measure.risk_id)
+    return render(
+        request,
+        "risks/measure_form.html",
+        {
+            "form": form,
+            "measure": measure,
+            "risk": measure.risk,
+            "conflict": conflict,
+            "heading": _("Maatregel wijzigen"),
+        },
+        status=409 if conflict else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def measure_action(request: HttpRequest, pk: int) -> HttpResponse:
+    """'Maak er een actie van': the measure goes on the action list."""
+    measure = _measure_for(request, pk)
+    initial = {"owner": measure.owner_id, "due_date": measure.due_date, "version": measure.version}
+    form = MeasureActionForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measure_to_action(
+                actor=request.user,
+                measure=measure,
+                expected_version=form.cleaned_data["version"],
+                owner=form.cleaned_data["owner"],
+                due_date=form.cleaned_data["due_date"],
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            status = 409 if isinstance(error, StaleEditError) else 400
+        else:
+            messages.success(request, _("De maatregel staat nu als actie op de actielijst."))
+            return redirect("risks:detail", pk=measure.risk_id)
+    return render(
+        request,
+        "risks/measure_form.html",
+        {
+            "form": form,
+            "measure": measure,
+            "risk": measure.risk,
+            "heading": _("Maak er een actie van"),
+            "submit_label": _("Actie maken"),
+        },
+        status=status,
+    )
+
+
+@require_GET
+def measure_source(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where an action made from a measure links back to: the measure's risk."""
+    measure = get_object_or_404(Measure.objects.only("id", "risk_id"), pk=pk)
+    risk = _risk_for(request, measure.risk_id)
+    return redirect(reverse("risks:detail", args=[risk.pk]) + f"#maatregel-{measure.pk}")
