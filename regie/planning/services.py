@@ -478,3 +478,69 @@ def progress_record(
             current=ProgressUpdate.objects.filter(activity=activity, period=period).first(),
         ) from error
     return update
+
+
+# Imports
+
+
+@transaction.atomic
+def plan_import(*, actor, plan: Plan, rows, importer: Person | None = None) -> dict[str, int]:
+    """Store parsed import rows (see regie.planning.excel): all of them, or none.
+
+    Goals are matched on their title within the plan, else created. Rows of kind "milestone"
+    become milestones of an activity per bucket (matched on title, else created for the span
+    of its tasks, owned by the importer).
+    """
+    if not rows:
+        raise DomainError(_("Er is niets om in te lezen."))
+    counts = {"goals": 0, "activities": 0, "milestones": 0}
+    goals = {g.title.strip().lower(): g for g in plan.goals.all()}
+
+    def goal_for(title: str) -> Goal | None:
+        if not title:
+            return None
+        key = title.strip().lower()
+        if key not in goals:
+            goals[key] = goal_create(actor=actor, plan=plan, title=title, position=len(goals) + 1)
+            counts["goals"] += 1
+        return goals[key]
+
+    activities = {a.title.strip().lower(): a for a in plan.activities.all()}
+    buckets: dict[str, list] = {}
+    for row in rows:
+        if row.kind == "milestone":
+            buckets.setdefault(row.bucket, []).append(row)
+            continue
+        activity_create(
+            actor=actor,
+            plan=plan,
+            title=row.title,
+            owner=row.owner,
+            start=row.start,
+            end=row.end,
+            goal=goal_for(row.goal),
+            description=row.description,
+            status=row.status,
+        )
+        counts["activities"] += 1
+    for bucket, tasks in buckets.items():
+        key = bucket.strip().lower()
+        activity = activities.get(key)
+        if activity is None:
+            owner = importer or tasks[0].owner
+            activity = activity_create(
+                actor=actor,
+                plan=plan,
+                title=bucket,
+                owner=owner,
+                start=min(t.start for t in tasks),
+                end=max(t.end for t in tasks),
+            )
+            activities[key] = activity
+            counts["activities"] += 1
+        for task in tasks:
+            milestone_create(
+                actor=actor, plan=plan, title=task.title, date=task.end, activity=activity
+            )
+            counts["milestones"] += 1
+    return counts

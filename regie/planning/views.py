@@ -3,21 +3,24 @@ agenda of decision moments."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from regie.core.errors import DomainError, StaleEditError
 from regie.core.workdays import working_calendar
 from regie.meetings.access import visible_decisions, visible_meetings
-from regie.planning import queries, rules, services
+from regie.planning import excel, queries, rules, services
 from regie.planning.access import visible_activities, visible_plans
 from regie.planning.forms import (
     ActivityForm,
@@ -27,7 +30,9 @@ from regie.planning.forms import (
     PeriodForm,
     PeriodGenerateForm,
     PlanForm,
+    PlannerUploadForm,
     ProgressForm,
+    UploadForm,
 )
 from regie.planning.models import Activity, Goal, Milestone, Plan, ReportingPeriod
 
@@ -549,4 +554,97 @@ def decision_moments(request: HttpRequest) -> HttpResponse:
         request,
         "planning/decision_moments.html",
         {"agenda": queries.forward_agenda(request.user, today=timezone.localdate())},
+    )
+
+
+# Excel
+
+
+@require_GET
+def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_for(request, pk)
+    data = excel.export_plan(plan, **queries.plan_for_export(plan))
+    response = HttpResponse(data, content_type=excel.XLSX_TYPE)
+    name = slugify(plan.title) or f"plan-{plan.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+IMPORT_KINDS = {
+    "werkplan": (UploadForm, _lazy("Werkplan inlezen uit Excel")),
+    "planner": (PlannerUploadForm, _lazy("Taken inlezen uit Microsoft Planner")),
+}
+
+
+def _session_key(plan: Plan, kind: str) -> str:
+    return f"planning-import-{plan.pk}-{kind}"
+
+
+def _parse(request: HttpRequest, kind: str, data: bytes, buckets: str):
+    if kind == "planner":
+        return excel.parse_planner(data, buckets=buckets, importer=services.person_of(request.user))
+    return excel.parse_work_plan(data)
+
+
+@require_http_methods(["GET", "POST"])
+def plan_import(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """Upload -> preview (nothing stored) -> confirm (all rows or none)."""
+    plan = _managed_plan(request, pk)
+    if kind not in IMPORT_KINDS:
+        raise Http404
+    form_class, heading = IMPORT_KINDS[kind]
+    key = _session_key(plan, kind)
+    result = None
+    form = form_class(request.POST or None, request.FILES or None)
+    if request.method == "POST" and request.POST.get("bevestig"):
+        stored = request.session.get(key)
+        if not stored:
+            messages.error(request, _("Het voorbeeld is verlopen; lees het bestand opnieuw in."))
+            return redirect("planning:plan_import", pk=plan.pk, kind=kind)
+        try:
+            result = _parse(request, kind, base64.b64decode(stored["data"]), stored["buckets"])
+            if not result.ok:
+                raise DomainError(_("Het bestand bevat fouten; er is niets opgeslagen."))
+            counts = services.plan_import(
+                actor=request.user,
+                plan=plan,
+                rows=result.rows,
+                importer=services.person_of(request.user),
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect("planning:plan_import", pk=plan.pk, kind=kind)
+        del request.session[key]
+        messages.success(
+            request,
+            _(
+                "Ingelezen: %(goals)s doelstelling(en), %(activities)s activiteit(en), "
+                "%(milestones)s mijlpaal/mijlpalen."
+            )
+            % counts,
+        )
+        return redirect("planning:plan_detail", pk=plan.pk)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        buckets = form.cleaned_data.get("buckets", "goals")
+        try:
+            if upload.size > excel.MAX_UPLOAD:
+                raise DomainError(_("Het bestand is te groot (hoogstens 5 MB)."), field="file")
+            data = upload.read()
+            result = _parse(request, kind, data, buckets)
+        except DomainError as error:
+            form.add_error("file", error.message)
+            request.session.pop(key, None)
+        else:
+            if result.ok:
+                request.session[key] = {
+                    "data": base64.b64encode(data).decode(),
+                    "buckets": buckets,
+                }
+            else:
+                request.session.pop(key, None)
+    return render(
+        request,
+        "planning/import.html",
+        {"plan": plan, "form": form, "heading": heading, "result": result, "kind": kind},
     )
