@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from regie.core.models import Body, Confidentiality, OrganisationUnit, Person
+from regie.planning.models import Activity
 from regie.risks.models import SCALE, Measure, Risk
 from regie.risks.queries import RiskFilter
 
@@ -137,6 +138,11 @@ def filter_query(flt: RiskFilter) -> str:
     return urlencode(params)
 
 
+class ActivityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.plan.title} – {obj.title}"
+
+
 class RiskForm(forms.Form):
     # Empty required fields are not painted red before anyone typed; the server checks.
     use_required_attribute = False
@@ -175,6 +181,12 @@ class RiskForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs=TEXT),
     )
+    activity = ActivityChoiceField(
+        label=_("Activiteit uit een plan"),
+        queryset=Activity.objects.none(),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
     body = forms.ModelChoiceField(
         label=_("Gremium waar het risico besproken wordt"),
         queryset=Body.objects.none(),
@@ -202,9 +214,10 @@ class RiskForm(forms.Form):
         widget=forms.Select(attrs=SELECT),
     )
 
-    def __init__(self, *args, bodies, **kwargs):
+    def __init__(self, *args, bodies, activities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies
+        self.fields["activity"].queryset = activities
 
 
 class RiskEditForm(RiskForm):

@@ -1,9 +1,9 @@
 """Risk register (risico's) per unit, with measures (beheersmaatregelen).
 
-A risk belongs to an organisation unit, optionally to a programme or project (free text) and
-to the body (gremium) where it is reported; the body decides who besides internal staff may see
-it, as everywhere in Regie. A measure can become an action in the action list; the action
-records the measure as its source.
+A risk belongs to an organisation unit, optionally to an activity of a plan, to a programme or
+project (free text) and to the body (gremium) where it is reported; the body decides who besides
+internal staff may see it, as everywhere in Regie. A measure can become an action in the action
+list; the action records the measure as its source.
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -39,6 +39,14 @@ class Risk(models.Model):
         related_name="risks",
     )
     programme = models.CharField(_("programma/project"), max_length=200, blank=True)
+    activity = models.ForeignKey(
+        "planning.Activity",
+        verbose_name=_("activiteit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="risks",
+    )
     body = models.ForeignKey(
         Body,
         verbose_name=_("gremium"),

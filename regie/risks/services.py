@@ -107,6 +107,7 @@ def risk_create(
     effect: str = "",
     programme: str = "",
     body: Body | None = None,
+    activity=None,
     confidentiality: str = Confidentiality.INTERNAL,
     status: str = Risk.Status.OPEN,
 ) -> Risk:
@@ -127,7 +128,7 @@ def risk_create(
             "review_date": review_date,
         }
     )
-    risk = Risk(body=body, created_by=_person_of(actor), **fields)
+    risk = Risk(body=body, activity=activity, created_by=_person_of(actor), **fields)
     set_author(risk, actor)
     risk.save()
     return risk
@@ -142,6 +143,7 @@ UPDATABLE = frozenset(
         "programme",
         "unit",
         "body",
+        "activity",
         "probability",
         "impact",
         "owner",

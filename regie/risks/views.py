@@ -7,6 +7,7 @@ from dataclasses import replace
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from regie.core.access import viewer_for, visible_bodies
 from regie.core.errors import DomainError, StaleEditError
+from regie.planning.access import visible_activities
+from regie.planning.models import Activity
 from regie.risks import queries, rules, services
 from regie.risks.access import visible_risks
 from regie.risks.forms import (
@@ -115,8 +118,14 @@ def _detail_context(request: HttpRequest, risk: Risk, **extra) -> dict:
     for measure in measures:
         measure.risk = risk
         measure.can_update = can_edit or measure.owner_id == viewer.person_id
+    activity = None
+    if risk.activity_id:
+        activity = (
+            visible_activities(request.user).select_related("plan").filter(pk=risk.activity_id)
+        ).first()
     return {
         "risk": risk,
+        "activity": activity,
         "today": timezone.localdate(),
         "band": queries.band_of(risk.score),
         "measures": measures,
@@ -139,13 +148,31 @@ def _bodies(request: HttpRequest):
     return visible_bodies(request.user).order_by("name")
 
 
+def _activities(request: HttpRequest, current_id: int | None = None):
+    """Running activities of the plans the user may see (and the one already linked)."""
+    running = Q(status__in=Activity.OPEN_STATUSES)
+    if current_id:
+        running |= Q(pk=current_id)
+    return (
+        visible_activities(request.user)
+        .filter(running)
+        .select_related("plan")
+        .order_by("plan__title", "title", "id")
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     if not rules.can_create_risk(request.user):
         raise PermissionDenied
     viewer = viewer_for(request.user)
     initial = {"owner": viewer.person_id, "unit": request.GET.get("eenheid")}
-    form = RiskForm(request.POST or None, bodies=_bodies(request), initial=initial)
+    form = RiskForm(
+        request.POST or None,
+        bodies=_bodies(request),
+        activities=_activities(request),
+        initial=initial,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             risk = services.risk_create(actor=request.user, **form.cleaned_data)
@@ -166,6 +193,7 @@ RISK_FIELDS = (
     "impact",
     "unit",
     "programme",
+    "activity",
     "body",
     "owner",
     "status",
@@ -179,9 +207,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk_for(request, pk)
     if not rules.can_edit_risk(request.user, risk):
         raise PermissionDenied
-    bodies = _bodies(request)
+    choices = {"bodies": _bodies(request), "activities": _activities(request, risk.activity_id)}
     initial = {name: getattr(risk, name) for name in RISK_FIELDS} | {"version": risk.version}
-    form = RiskEditForm(request.POST or None, bodies=bodies, initial=initial)
+    form = RiskEditForm(request.POST or None, initial=initial, **choices)
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -193,7 +221,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             # Keep what was typed; the next save is made knowingly against the current version.
             post = request.POST.copy()
             post["version"] = str(error.current.version)
-            form = RiskEditForm(post, bodies=bodies)
+            form = RiskEditForm(post, **choices)
             form.is_valid()
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)

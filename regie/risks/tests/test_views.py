@@ -364,3 +364,25 @@ def test_the_detail_page_query_count_does_not_grow_with_measures(client, world):
     for _ in range(6):
         rf.measure(risk=risk, owner=factories.person())
     assert _count_queries(client, url) == few
+
+
+def test_a_risk_can_be_linked_to_a_running_activity_of_a_visible_plan(client, world):
+    from regie.planning.models import Plan
+    from regie.planning.tests import factories as pf
+
+    plan = pf.plan(unit=world.unit, title="Jaarplan Water")
+    activity = pf.activity(plan=plan, owner=world.lead, title="Dijkversterking")
+    hidden_plan = pf.plan(
+        unit=factories.unit(), title="Geheim plan", confidentiality=Confidentiality.CONFIDENTIAL
+    )
+    pf.activity(plan=hidden_plan, owner=world.lead, title="Verborgen activiteit")
+    assert Plan.objects.count() == 2
+    client.force_login(world.employee.user)
+    html = _html(client.get("/risicos/nieuw/"))
+    assert "Jaarplan Water – Dijkversterking" in html and "Verborgen activiteit" not in html
+    response = client.post("/risicos/nieuw/", _risk_post(world, activity=activity.pk))
+    assert response.status_code == 302
+    risk = Risk.objects.get()
+    assert risk.activity == activity
+    html = _html(client.get(f"/risicos/{risk.pk}/"))
+    assert "Dijkversterking" in html and f"/planning/activiteit/{activity.pk}/" in html
