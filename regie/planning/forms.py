@@ -203,3 +203,24 @@ class PlannerUploadForm(UploadForm):
             "wordt een mijlpaal van de activiteit van zijn bucket."
         ),
     )
+
+
+class LinkForm(BaseForm):
+    documents = forms.ModelMultipleChoiceField(
+        label=_("Stukken"),
+        required=False,
+        queryset=None,
+        widget=forms.SelectMultiple(attrs={**SELECT, "size": 8}),
+    )
+    decisions = forms.ModelMultipleChoiceField(
+        label=_("Besluiten"),
+        required=False,
+        queryset=None,
+        widget=forms.SelectMultiple(attrs={**SELECT, "size": 8}),
+    )
+
+    def __init__(self, *args, documents, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].queryset = documents
+        self.fields["decisions"].queryset = decisions
+        self.fields["decisions"].label_from_instance = lambda d: f"{d.number} – {d.text[:80]}"

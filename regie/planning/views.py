@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from regie.core.errors import DomainError, StaleEditError
 from regie.core.workdays import working_calendar
+from regie.documents.access import visible_documents
 from regie.meetings.access import visible_decisions, visible_meetings
 from regie.planning import excel, queries, rules, services
 from regie.planning.access import visible_activities, visible_plans
@@ -26,6 +27,7 @@ from regie.planning.forms import (
     ActivityForm,
     ApproveForm,
     GoalForm,
+    LinkForm,
     MilestoneForm,
     PeriodForm,
     PeriodGenerateForm,
@@ -35,6 +37,10 @@ from regie.planning.forms import (
     UploadForm,
 )
 from regie.planning.models import Activity, Goal, Milestone, Plan, ReportingPeriod
+
+
+def _posted(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
 
 
 def _year(request: HttpRequest) -> int:
@@ -127,7 +133,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     if not rules.can_manage_plans(request.user, None):
         raise PermissionDenied
     form = PlanForm(
-        request.POST or None,
+        _posted(request),
         initial={"year": _year(request), "unit": request.GET.get("onderdeel"), "kind": "year"},
     )
 
@@ -168,7 +174,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _managed_plan(request, pk)
     form = PlanForm(
-        request.POST or None,
+        _posted(request),
         initial={
             "title": plan.title,
             "unit": plan.unit_id,
@@ -204,9 +210,7 @@ def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-decided_on", "-id")[:200]
     )
     decisions_qs = visible_decisions(request.user).filter(is_withdrawn=False)
-    form = ApproveForm(
-        request.POST or None, decisions=decisions_qs, initial={"version": plan.version}
-    )
+    form = ApproveForm(_posted(request), decisions=decisions_qs, initial={"version": plan.version})
     form.fields["decision"].choices = [("", "---------")] + [
         (d.pk, f"{d.number} – {d.text[:80]}") for d in decisions
     ]
@@ -234,7 +238,7 @@ def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def goal_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _managed_plan(request, pk)
-    form = GoalForm(request.POST or None)
+    form = GoalForm(_posted(request))
 
     def save(data):
         return services.goal_create(
@@ -257,7 +261,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_object_or_404(Goal.objects.select_related("plan"), pk=pk)
     plan = _managed_plan(request, goal.plan_id)
     form = GoalForm(
-        request.POST or None,
+        _posted(request),
         initial={"title": goal.title, "position": goal.position, "version": goal.version},
     )
 
@@ -284,7 +288,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _managed_plan(request, pk)
     form = _with_extra(
-        ActivityForm(request.POST or None, plan=plan, initial={"status": "planned"}), plan=plan
+        ActivityForm(_posted(request), plan=plan, initial={"status": "planned"}), plan=plan
     )
 
     def save(data):
@@ -327,7 +331,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         name: getattr(activity, name)
         for name in ("title", "description", "start", "end", "status", "version")
     } | {"goal": activity.goal_id, "owner": activity.owner_id, "unit": activity.unit_id}
-    form = _with_extra(ActivityForm(request.POST or None, plan=plan, initial=initial), plan=plan)
+    form = _with_extra(ActivityForm(_posted(request), plan=plan, initial=initial), plan=plan)
 
     def save(data):
         version = data.pop("version") or 0
@@ -358,7 +362,7 @@ def _meetings(request: HttpRequest):
 
 def _milestone_form(request: HttpRequest, plan: Plan, initial: dict | None = None):
     meetings = visible_meetings(request.user).select_related("body")
-    form = MilestoneForm(request.POST or None, plan=plan, meetings=meetings, initial=initial)
+    form = MilestoneForm(_posted(request), plan=plan, meetings=meetings, initial=initial)
     form.fields["meeting"].choices = [("", _("geen"))] + [
         (m.pk, form.fields["meeting"].label_from_instance(m)) for m in _meetings(request)
     ]
@@ -433,7 +437,7 @@ def progress(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
         if existing
         else {"status": "on_track"}
     )
-    form = ProgressForm(request.POST or None, initial=initial)
+    form = ProgressForm(_posted(request), initial=initial)
 
     def save(data):
         return services.progress_record(
@@ -486,7 +490,7 @@ def _visible_plan_id(request: HttpRequest, plan_id: int) -> bool:
 def period_generate(request: HttpRequest) -> HttpResponse:
     if not rules.can_manage_plans(request.user, None):
         raise PermissionDenied
-    form = PeriodGenerateForm(request.POST or None, initial={"year": _year(request)})
+    form = PeriodGenerateForm(_posted(request), initial={"year": _year(request)})
 
     def save(data):
         return services.periods_generate(
@@ -508,7 +512,7 @@ def period_generate(request: HttpRequest) -> HttpResponse:
 def period_create(request: HttpRequest) -> HttpResponse:
     if not rules.can_manage_plans(request.user, None):
         raise PermissionDenied
-    form = PeriodForm(request.POST or None)
+    form = PeriodForm(_posted(request))
 
     def save(data):
         return services.period_create(actor=request.user, **data)
@@ -530,7 +534,7 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     update for this period."""
     period = get_object_or_404(ReportingPeriod.objects.select_related("plan"), pk=pk)
     if period.plan_id is not None and not _visible_plan_id(request, period.plan_id):
-        raise PermissionDenied
+        raise Http404
     calendar_reminder = None
     if period.reminder_working_days:
         calendar_reminder = working_calendar().subtract(
@@ -595,7 +599,7 @@ def plan_import(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     form_class, heading = IMPORT_KINDS[kind]
     key = _session_key(plan, kind)
     result = None
-    form = form_class(request.POST or None, request.FILES or None)
+    form = form_class(_posted(request), request.FILES or None)
     if request.method == "POST" and request.POST.get("bevestig"):
         stored = request.session.get(key)
         if not stored:
@@ -647,4 +651,42 @@ def plan_import(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         request,
         "planning/import.html",
         {"plan": plan, "form": form, "heading": heading, "result": result, "kind": kind},
+    )
+
+
+LINK_CHOICES = 300
+
+
+@require_http_methods(["GET", "POST"])
+def activity_links(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link stukken and besluiten the user may see to an activity."""
+    activity = _activity_for(request, pk)
+    _managed_plan(request, activity.plan_id)
+    documents = visible_documents(request.user).exclude(activities=activity).order_by("-created_at")
+    decisions = visible_decisions(request.user).exclude(activities=activity).order_by("-decided_on")
+    form = LinkForm(_posted(request), documents=documents, decisions=decisions)
+    if request.method == "GET":
+        form.fields["documents"].choices = [(d.pk, d.title) for d in documents[:LINK_CHOICES]]
+        form.fields["decisions"].choices = [
+            (d.pk, f"{d.number} – {d.text[:80]}") for d in decisions[:LINK_CHOICES]
+        ]
+
+    def save(data):
+        if not data["documents"] and not data["decisions"]:
+            raise DomainError(_("Kies een stuk of een besluit."))
+        return services.activity_link(
+            actor=request.user,
+            activity=activity,
+            documents=list(data["documents"]),
+            decisions=list(data["decisions"]),
+        )
+
+    return _form_page(
+        request,
+        form,
+        save,
+        heading=_("Stukken en besluiten koppelen: %(t)s") % {"t": activity.title},
+        back=reverse("planning:activity_detail", args=[activity.pk]),
+        success=lambda a: reverse("planning:activity_detail", args=[activity.pk]),
+        saved=_("Gekoppeld."),
     )

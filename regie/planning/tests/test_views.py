@@ -221,3 +221,48 @@ def test_pages_run_a_bounded_number_of_queries(client, world, django_assert_max_
             date=world.meetings.next_meeting.starts_at.date(),
         )
     assert [count(u) for u in urls] == first
+
+
+def test_linking_stukken_and_besluiten_from_the_activity(client, world):
+    from regie.testing import documents_factories as docs
+
+    besluit = decision(item=world.meetings.item, text="Akkoord met de besluitenlijst")
+    stuk = docs.document(title="Notitie besluitenlijst", author=world.secretary)
+    client.force_login(world.secretary.user)
+    url = f"/planning/activiteit/{world.activity.pk}/koppelen/"
+    html = _html(client.get(url))
+    assert besluit.number in html and "Notitie besluitenlijst" in html
+    assert "Kies een stuk of een besluit." in _html(client.post(url, {}))
+    response = client.post(url, {"documents": [stuk.pk], "decisions": [besluit.pk]})
+    assert response.status_code == 302
+    html = _html(client.get(f"/planning/activiteit/{world.activity.pk}/"))
+    assert "Notitie besluitenlijst" in html and besluit.number in html
+    client.force_login(world.owner.user)
+    assert client.get(url).status_code == 403
+
+
+def test_the_activity_page_runs_a_bounded_number_of_queries(
+    client, world, django_assert_max_num_queries
+):
+    client.force_login(world.secretary.user)
+    url = f"/planning/activiteit/{world.activity.pk}/"
+
+    def count():
+        with django_assert_max_num_queries(40) as captured:
+            _html(client.get(url))
+        return len(captured.captured_queries)
+
+    pf.update(activity=world.activity, period=world.period)
+    first = count()
+    for n in range(2, 5):
+        period = pf.period(name=f"Q{n} 2027", start=date(2027, 3 * n - 2, 1))
+        pf.update(activity=world.activity, period=period, author=world.owner)
+        pf.milestone(plan=world.plan, activity=world.activity)
+    assert count() == first
+
+
+def test_a_period_of_a_hidden_plan_is_not_shown(client, world):
+    period = pf.period(plan=world.plan, name="Eigen periode")
+    client.force_login(world.external.user)
+    assert client.get(f"/planning/periodes/{period.pk}/").status_code == 404
+    assert "Eigen periode" not in _html(client.get("/planning/periodes/", {"jaar": 2027}))
