@@ -5,6 +5,7 @@ from regie.risks import views
 app_name = "risks"
 urlpatterns = [
     path("", views.register, name="register"),
+    path("excel/", views.export, name="export"),
     path("risicokaart/", views.heat_map, name="heat_map"),
     path("te-herbeoordelen/", views.due_for_review, name="due_for_review"),
     path("nieuw/", views.create, name="create"),

@@ -19,7 +19,7 @@ from regie.core.access import viewer_for, visible_bodies
 from regie.core.errors import DomainError, StaleEditError
 from regie.planning.access import visible_activities
 from regie.planning.models import Activity
-from regie.risks import queries, rules, services
+from regie.risks import excel, queries, rules, services
 from regie.risks.access import visible_risks
 from regie.risks.forms import (
     MeasureActionForm,
@@ -63,11 +63,41 @@ def register(request: HttpRequest) -> HttpResponse:
             "filter_form": form,
             "flt": flt,
             "without_cell": filter_query(replace(flt, probability=None, impact=None)),
+            "export_url": reverse("risks:export") + "?" + filter_query(flt),
             "today": timezone.localdate(),
             "query_string": _query_string(request),
             "can_create": rules.can_create_risk(request.user),
         },
     )
+
+
+def _filter_description(form: RiskFilterForm) -> str:
+    """The chosen filters in words, for the top of the export."""
+    if not form.is_valid():
+        return ""
+    parts = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if value in (None, "", False) or (name == "status" and value == "active"):
+            continue
+        if name == "status":
+            value = dict(field.choices).get(value, value)
+        elif value is True:
+            value = _("ja")
+        parts.append(f"{field.label or name}: {value}")
+    return ", ".join(parts) or _("Alle lopende risico’s")
+
+
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    """The register as Excel, with the same filters as the page."""
+    form = _filter_form(request)
+    today = timezone.localdate()
+    risks = queries.register(request.user, form.to_filter(), today=today)
+    data = excel.export_register(risks, today=today, description=_filter_description(form))
+    response = HttpResponse(data, content_type=excel.XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="risicoregister-{today:%Y-%m-%d}.xlsx"'
+    return response
 
 
 @require_GET
