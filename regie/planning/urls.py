@@ -9,6 +9,7 @@ urlpatterns = [
     path("plan/nieuw/", views.plan_create, name="plan_create"),
     path("plan/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plan/<int:pk>/wijzigen/", views.plan_edit, name="plan_edit"),
+    path("plan/<int:pk>/tijdlijn/", views.plan_timeline, name="plan_timeline"),
     path("plan/<int:pk>/excel/", views.plan_export, name="plan_export"),
     path("plan/<int:pk>/inlezen/<slug:kind>/", views.plan_import, name="plan_import"),
     path("plan/<int:pk>/vaststellen/", views.plan_approve, name="plan_approve"),

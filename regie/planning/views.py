@@ -21,7 +21,7 @@ from regie.core.errors import DomainError, StaleEditError
 from regie.core.workdays import working_calendar
 from regie.documents.access import visible_documents
 from regie.meetings.access import visible_decisions, visible_meetings
-from regie.planning import excel, queries, rules, services
+from regie.planning import excel, queries, rules, services, timeline
 from regie.planning.access import visible_activities, visible_plans
 from regie.planning.forms import (
     ActivityForm,
@@ -689,4 +689,14 @@ def activity_links(request: HttpRequest, pk: int) -> HttpResponse:
         back=reverse("planning:activity_detail", args=[activity.pk]),
         success=lambda a: reverse("planning:activity_detail", args=[activity.pk]),
         saved=_("Gekoppeld."),
+    )
+
+
+@require_GET
+def plan_timeline(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_for(request, pk)
+    return render(
+        request,
+        "planning/timeline.html",
+        {"plan": plan, "timeline": timeline.build(plan, today=timezone.localdate())},
     )
