@@ -259,8 +259,9 @@ class Seeder:
         )
         memberships = []
         for body in bodies:
-            members = {body.secretary_id, body.chair_id}
-            members |= {p.pk for p in self.rng.sample(people, 10)}
+            # In order, not a set: a set of ids iterates by id value, which differs per database.
+            sample = [p.pk for p in self.rng.sample(people, 10)]
+            members = list(dict.fromkeys([body.secretary_id, body.chair_id, *sample]))
             for person_id in members:
                 role = (
                     BodyMembership.Role.SECRETARY
@@ -348,7 +349,9 @@ class Seeder:
 
     def attendance(self, meetings: list[Meeting], bodies: list[Body]) -> None:
         members: dict[int, list[int]] = {}
-        for body_id, person_id in BodyMembership.objects.values_list("body_id", "person_id"):
+        for body_id, person_id in BodyMembership.objects.order_by("id").values_list(
+            "body_id", "person_id"
+        ):
             members.setdefault(body_id, []).append(person_id)
         statuses = ["present"] * 8 + ["absent_notified", "absent"]
         rows = [
@@ -404,7 +407,9 @@ class Seeder:
     def actions(self, items: list[AgendaItem], bodies: list[Body]) -> None:
         meetings = {m.pk: m for m in Meeting.objects.filter(status="archived")}
         member_ids: dict[int, list[int]] = {}
-        for body_id, person_id in BodyMembership.objects.values_list("body_id", "person_id"):
+        for body_id, person_id in BodyMembership.objects.order_by("id").values_list(
+            "body_id", "person_id"
+        ):
             member_ids.setdefault(body_id, []).append(person_id)
         codes = dict(Body.objects.values_list("id", "code"))
         item_type = ContentType.objects.get_for_model(AgendaItem)
