@@ -3,6 +3,7 @@ award. Every step is recorded in the request's event log with who did it."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from regie.hiring.models import (
 from regie.hiring.ranking import ranking, ties_needing_lots
 from regie.hiring.services._common import euro, points_text, record, tag, user_or_none
 
+logger = logging.getLogger(__name__)
 Step = EvaluationEvent.Step
 Status = Candidate.Status
 PASSING = {"voldoende", "goed", "uitstekend"}
@@ -75,6 +77,32 @@ def _check_cv(cv: UploadedFile | None) -> ContentFile | None:
     if checked.kind not in CV_KINDS:
         raise DomainError(_("Een cv moet een PDF- of Word-bestand (.docx) zijn."), field="cv")
     return ContentFile(checked.content, name=checked.name)
+
+
+def _store_cv(candidate: Candidate, cv_file: ContentFile) -> str:
+    """Write the cv through the storage; a refusing storage (disk full, no permission) becomes
+    a DomainError, so nothing is stored and the user is told why."""
+    try:
+        candidate.cv.save(cv_file.name or "cv", cv_file, save=False)
+    except OSError as exc:
+        logger.error("file store refused a cv: %s", exc)
+        raise DomainError(
+            _(
+                "Het cv kon niet worden opgeslagen: de opslag is vol of niet beschrijfbaar. "
+                "Er is niets bewaard; probeer het later opnieuw of meld het bij de beheerder."
+            ),
+            field="cv",
+        ) from exc
+    return candidate.cv.name
+
+
+def _remove_cv(name: str) -> None:
+    if not name:
+        return
+    try:
+        Candidate._meta.get_field("cv").storage.delete(name)
+    except Exception:  # cleaning up must not hide the original error
+        logger.exception("could not remove the orphaned cv %s", name)
 
 
 @transaction.atomic
@@ -161,31 +189,34 @@ def candidate_offer(
         hours_per_week=hours_per_week,
         permanently_employed_by_supplier=permanently_employed_by_supplier,
     )
-    if cv_file is not None:
-        candidate.cv.save(cv_file.name or "cv", cv_file, save=False)
-    tag(candidate, actor)
-    candidate.save()
-    for prior in prior_contracts:
-        obj = PriorContract(
-            candidate=candidate, client=prior.client[:200], start=prior.start, end=prior.end
+    stored = _store_cv(candidate, cv_file) if cv_file is not None else ""
+    try:
+        tag(candidate, actor)
+        candidate.save()
+        for prior in prior_contracts:
+            obj = PriorContract(
+                candidate=candidate, client=prior.client[:200], start=prior.start, end=prior.end
+            )
+            tag(obj, actor)
+            obj.save()
+        via = supplier.name if supplier else _("rechtstreeks")
+        record(
+            actor=actor,
+            request=hiring_request,
+            candidate=candidate,
+            step=Step.OFFERED,
+            text=_("%(name)s ingeschreven (%(via)s, %(form)s) voor %(rate)s per uur.")
+            % {
+                "name": candidate.name,
+                "via": via,
+                "form": ContractForm(contract_form).label,
+                "rate": euro(rate),
+            },
         )
-        tag(obj, actor)
-        obj.save()
-    via = supplier.name if supplier else _("rechtstreeks")
-    record(
-        actor=actor,
-        request=hiring_request,
-        candidate=candidate,
-        step=Step.OFFERED,
-        text=_("%(name)s ingeschreven (%(via)s, %(form)s) voor %(rate)s per uur.")
-        % {
-            "name": candidate.name,
-            "via": via,
-            "form": ContractForm(contract_form).label,
-            "rate": euro(rate),
-        },
-    )
-    return candidate
+        return candidate
+    except BaseException:
+        _remove_cv(stored)  # the rows are rolled back; the file must not stay behind
+        raise
 
 
 @transaction.atomic
