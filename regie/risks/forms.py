@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -118,8 +120,6 @@ class RiskFilterForm(forms.Form):
 
 def filter_query(flt: RiskFilter) -> str:
     """The query string of a filter, for links (heat map cells, export)."""
-    from urllib.parse import urlencode
-
     params: dict[str, object] = {}
     if flt.status != "active":
         params["status"] = flt.status

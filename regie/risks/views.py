@@ -113,6 +113,7 @@ def heat_map(request: HttpRequest) -> HttpResponse:
             "filter_form": form,
             "query_string": filter_query(flt),
             "bands": [(str(label), colour) for _low, _key, label, colour in queries.BANDS],
+            "can_create": rules.can_create_risk(request.user),
         },
     )
 
@@ -130,6 +131,7 @@ def due_for_review(request: HttpRequest) -> HttpResponse:
             "today": today,
             "deadline": queries.review_deadline(REVIEW_WINDOW, today=today),
             "window": REVIEW_WINDOW,
+            "can_create": rules.can_create_risk(request.user),
             "query_string": "",
         },
     )
