@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regie.core.concurrency import save_if_unchanged
@@ -279,7 +280,7 @@ def _check_decision_moment(kind: str, meeting: Meeting | None, fields: dict) -> 
             _("Een beslismoment hoort bij een vergadering van een gremium."), field="meeting"
         )
     if meeting is not None:
-        fields["date"] = meeting.starts_at.date()
+        fields["date"] = timezone.localdate(meeting.starts_at)
 
 
 @transaction.atomic

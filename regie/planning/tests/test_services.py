@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from regie.core.errors import DomainError, StaleEditError
 from regie.meetings.models import Meeting
@@ -140,7 +141,7 @@ def test_a_decision_moment_needs_a_meeting_and_takes_its_date(world):
         kind=Milestone.Kind.DECISION_MOMENT,
         meeting=meeting,
     )
-    assert moment.date == meeting.starts_at.date()
+    assert moment.date == timezone.localdate(meeting.starts_at)
     with pytest.raises(DomainError, match="Geef een datum"):
         services.milestone_create(actor=None, plan=world.plan, title="Zonder datum")
 

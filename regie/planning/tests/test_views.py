@@ -266,3 +266,70 @@ def test_a_period_of_a_hidden_plan_is_not_shown(client, world):
     client.force_login(world.external.user)
     assert client.get(f"/planning/periodes/{period.pk}/").status_code == 404
     assert "Eigen periode" not in _html(client.get("/planning/periodes/", {"jaar": 2027}))
+
+
+def test_every_form_page_renders_for_the_secretary_and_is_hidden_from_an_external(client, world):
+    milestone = pf.milestone(plan=world.plan, activity=world.activity)
+    urls = [
+        "/planning/plan/nieuw/",
+        f"/planning/plan/{world.plan.pk}/wijzigen/",
+        f"/planning/plan/{world.plan.pk}/vaststellen/",
+        f"/planning/plan/{world.plan.pk}/doelstelling/",
+        f"/planning/plan/{world.plan.pk}/activiteit/",
+        f"/planning/plan/{world.plan.pk}/mijlpaal/",
+        f"/planning/plan/{world.plan.pk}/inlezen/werkplan/",
+        f"/planning/plan/{world.plan.pk}/inlezen/planner/",
+        f"/planning/plan/{world.plan.pk}/tijdlijn/",
+        f"/planning/doelstelling/{world.goal.pk}/wijzigen/",
+        f"/planning/activiteit/{world.activity.pk}/wijzigen/",
+        f"/planning/activiteit/{world.activity.pk}/koppelen/",
+        f"/planning/activiteit/{world.activity.pk}/voortgang/{world.period.pk}/",
+        f"/planning/mijlpaal/{milestone.pk}/wijzigen/",
+        "/planning/periodes/",
+        "/planning/periodes/maken/",
+        "/planning/periodes/nieuw/",
+        "/planning/bestuurlijke-planning/",
+    ]
+    client.force_login(world.secretary.user)
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    client.force_login(world.external.user)
+    for url in urls[1:14]:
+        assert client.get(url).status_code in (403, 404), url
+    assert client.get(f"/planning/plan/{world.plan.pk}/inlezen/onbekend/").status_code == 404
+
+
+def test_a_stale_activity_edit_keeps_the_input(client, world):
+    client.force_login(world.secretary.user)
+    url = f"/planning/activiteit/{world.activity.pk}/wijzigen/"
+    data = {
+        "title": "Besluitenlijst digitaal",
+        "goal": world.goal.pk,
+        "owner": world.owner.pk,
+        "start": "2027-01-15",
+        "end": "2027-11-30",
+        "status": "in_progress",
+        "version": 1,
+    }
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, data | {"title": "Besluitenlijst op papier"})
+    assert response.status_code == 409
+    assert "Besluitenlijst op papier" in response.content.decode()
+    world.activity.refresh_from_db()
+    assert world.activity.title == "Besluitenlijst digitaal" and world.activity.version == 2
+
+
+def test_a_custom_period_from_the_page(client, world):
+    client.force_login(world.secretary.user)
+    response = client.post(
+        "/planning/periodes/nieuw/",
+        {
+            "name": "Zomer 2027",
+            "start": "2027-06-01",
+            "end": "2027-08-31",
+            "reminder_working_days": 5,
+        },
+    )
+    assert response.status_code == 302
+    html = _html(client.get(response["Location"]))
+    assert "Zomer 2027" in html and "Besluitenlijst" in html
