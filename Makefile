@@ -11,7 +11,7 @@ REGIE := $(BIN)/regie
 PYTEST := $(BIN)/python -m pytest
 
 .PHONY: install system-packages python-packages node-packages demo serve test test-sqlite bench load \
-        test-postgresql test-browser lint check
+        test-postgresql test-browser lint check audit
 
 install: system-packages python-packages node-packages
 
@@ -40,6 +40,11 @@ lint:
 	DJANGO_SETTINGS_MODULE=regie.settings.test $(REGIE) check
 	DJANGO_SETTINGS_MODULE=regie.settings.production REGIE_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(64))') \
 		$(REGIE) check --deploy --fail-level WARNING
+	$(MAKE) --no-print-directory audit
+
+# Known vulnerabilities in the locked dependencies; skipped with a message when offline.
+audit:
+	@scripts/audit
 
 test: install lint test-sqlite test-postgresql test-browser
 
