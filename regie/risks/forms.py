@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import cast
 from urllib.parse import urlencode
 
 from django import forms
@@ -98,8 +99,8 @@ class RiskFilterForm(forms.Form):
 
     def __init__(self, data, *, units, owners):
         super().__init__(data)
-        self.fields["eenheid"].queryset = units
-        self.fields["eigenaar"].queryset = owners
+        cast(forms.ModelChoiceField, self.fields["eenheid"]).queryset = units
+        cast(forms.ModelChoiceField, self.fields["eigenaar"]).queryset = owners
 
     def to_filter(self) -> RiskFilter:
         if self.is_valid():
@@ -216,8 +217,8 @@ class RiskForm(forms.Form):
 
     def __init__(self, *args, bodies, activities, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = bodies
-        self.fields["activity"].queryset = activities
+        cast(forms.ModelChoiceField, self.fields["body"]).queryset = bodies
+        cast(forms.ModelChoiceField, self.fields["activity"]).queryset = activities
 
 
 class RiskEditForm(RiskForm):

@@ -86,8 +86,8 @@ def _clean_risk_fields(fields: dict, *, risk: Risk | None = None) -> dict:
             fields["review_date"], previous=risk.review_date if risk else None
         )
     if "probability" in fields or "impact" in fields:
-        probability = fields.get("probability", risk.probability if risk else None)
-        impact = fields.get("impact", risk.impact if risk else None)
+        probability: int = fields.get("probability", risk.probability if risk else 0)
+        impact: int = fields.get("impact", risk.impact if risk else 0)
         fields["score"] = probability * impact
     return fields
 

@@ -81,7 +81,7 @@ def _filter_description(form: RiskFilterForm) -> str:
         if value in (None, "", False) or (name == "status" and value == "active"):
             continue
         if name == "status":
-            value = dict(field.choices).get(value, value)
+            value = dict(getattr(field, "choices", ())).get(value, value)
         elif value is True:
             value = _("ja")
         parts.append(f"{field.label or name}: {value}")
@@ -166,6 +166,9 @@ def _detail_context(request: HttpRequest, risk: Risk, **extra) -> dict:
         "history": risk.history.select_related("history_user__person").order_by("-history_date")[
             :15
         ],
+        "measure_history": Measure.history.filter(risk_id=risk.pk)
+        .select_related("history_user__person")
+        .order_by("-history_date")[:15],
         **extra,
     }
 
@@ -252,7 +255,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             conflict = {"message": error.message, "current": error.current}
             # Keep what was typed; the next save is made knowingly against the current version.
             post = request.POST.copy()
-            post["version"] = str(error.current.version)
+            post["version"] = str(getattr(error.current, "version", version))
             form = RiskEditForm(post, **choices)
             form.is_valid()
         except DomainError as error:
@@ -316,7 +319,7 @@ def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except StaleEditError as error:
             conflict = {"message": error.message, "current": error.current}
             post = request.POST.copy()
-            post["version"] = str(error.current.version)
+            post["version"] = str(getattr(error.current, "version", version))
             form = MeasureEditForm(post)
             form.is_valid()
         except DomainError as error:

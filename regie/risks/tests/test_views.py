@@ -299,6 +299,9 @@ def test_measures_are_added_edited_and_become_actions(client, world):
     assert response.status_code == 409
     measure.refresh_from_db()
     assert (measure.status, measure.version) == ("done", 3)
+    html = _html(client.get(f"/risicos/{risk.pk}/"))
+    assert "Geschiedenis van de maatregelen" in html
+    assert "Status: uitgevoerd" in html and "Actie gemaakt" in html
 
 
 def test_a_measure_without_a_date_cannot_become_an_action_without_one(client, world):
