@@ -54,6 +54,13 @@ class Plan(models.Model):
         verbose_name_plural = _("plannen")
         ordering = ["-year", "unit__name", "kind", "id"]
         indexes = [models.Index(fields=["year", "unit"], name="plan_year_unit")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year"],
+                condition=models.Q(kind="year"),
+                name="one_year_plan_per_unit",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -118,14 +118,21 @@ def plan_create(
         data["kind"] == Plan.Kind.YEAR
         and Plan.objects.filter(unit=unit, year=data["year"], kind=Plan.Kind.YEAR).exists()
     ):
-        raise DomainError(
-            _("%(unit)s heeft al een jaarplan voor %(year)s.")
-            % {"unit": unit.name, "year": data["year"]},
-            field="year",
-        )
+        raise _duplicate_year_plan(unit, data["year"])
     plan = Plan(**data)
-    _save_new(plan, actor)
+    try:
+        with transaction.atomic():
+            _save_new(plan, actor)
+    except IntegrityError as error:
+        raise _duplicate_year_plan(unit, data["year"]) from error
     return plan
+
+
+def _duplicate_year_plan(unit: OrganisationUnit, year: int) -> DomainError:
+    return DomainError(
+        _("%(unit)s heeft al een jaarplan voor %(year)s.") % {"unit": unit.name, "year": year},
+        field="year",
+    )
 
 
 @transaction.atomic
@@ -136,7 +143,13 @@ def plan_update(*, actor, plan: Plan, expected_version: int, **fields) -> Plan:
         k for k, v in fields.items() if getattr(plan, k) != v
     }:
         raise DomainError(_("Een vastgesteld plan houdt zijn jaar, soort en organisatieonderdeel."))
-    _update(plan, actor=actor, expected_version=expected_version, fields=fields)
+    try:
+        with transaction.atomic():
+            _update(plan, actor=actor, expected_version=expected_version, fields=fields)
+    except IntegrityError as error:
+        raise _duplicate_year_plan(
+            fields.get("unit", plan.unit), fields.get("year", plan.year)
+        ) from error
     return plan
 
 

@@ -223,3 +223,12 @@ def test_a_period_of_another_year_is_refused(progress_world):
     w.period = pf.period(year=2026, name="Q1 2026")
     with pytest.raises(DomainError, match="ander jaar"):
         _record(w, w.owner.user)
+
+
+def test_turning_a_work_plan_into_a_second_year_plan_is_refused(world):
+    work = services.plan_create(
+        actor=None, unit=world.unit, year=2027, title="Werkplan", kind=Plan.Kind.WORK
+    )
+    with pytest.raises(DomainError, match="al een jaarplan"):
+        services.plan_update(actor=None, plan=work, expected_version=1, kind=Plan.Kind.YEAR)
+    assert Plan.objects.get(pk=work.pk).kind == Plan.Kind.WORK
