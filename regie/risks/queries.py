@@ -31,13 +31,28 @@ class RiskFilter:
     impact: int | None = None
 
 
+def unit_and_below(unit_id: int) -> list[int]:
+    """The unit and every unit under it (a directorate with its teams), in one query."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in OrganisationUnit.objects.values_list("id", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found, todo = [], [unit_id]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
 def apply_filter(qs: QuerySet[Risk], flt: RiskFilter, *, today: date) -> QuerySet[Risk]:
     if flt.status == "active":
         qs = qs.filter(status__in=ACTIVE)
     elif flt.status in Risk.Status.values:
         qs = qs.filter(status=flt.status)
     if flt.unit_id:
-        qs = qs.filter(unit_id=flt.unit_id)
+        qs = qs.filter(unit_id__in=unit_and_below(flt.unit_id))
     if flt.owner_id:
         qs = qs.filter(owner_id=flt.owner_id)
     if flt.min_score:
@@ -67,10 +82,11 @@ def register(user, flt: RiskFilter, *, today: date | None = None) -> QuerySet[Ri
 
 
 def top_risks(user, unit=None, limit: int = 5) -> list[Risk]:
-    """The highest-scoring open risks the user may see, of one unit or of all (dashboard)."""
+    """The highest-scoring open risks the user may see, of one unit (with the units under it)
+    or of all (dashboard)."""
     qs = visible_risks(user).filter(status=Risk.Status.OPEN)
     if unit is not None:
-        qs = qs.filter(unit_id=getattr(unit, "pk", unit))
+        qs = qs.filter(unit_id__in=unit_and_below(getattr(unit, "pk", unit)))
     return list(qs.select_related("unit", "owner").order_by("-score", "review_date", "id")[:limit])
 
 

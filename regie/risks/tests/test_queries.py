@@ -76,3 +76,20 @@ def test_the_heat_map_puts_high_probability_on_top_and_bands_scores(world):
         "very_high",
     ]
     assert grid.total == 1
+
+
+def test_a_unit_includes_the_units_under_it(world):
+    directorate = factories.unit(name="Directie Ruimte", kind="directorate")
+    team = factories.unit(name="Team Bodem", parent=directorate)
+    cluster = factories.unit(name="Cluster Grond", parent=team)
+    sibling = factories.unit(name="Directie Middelen", kind="directorate")
+    in_team = rf.risk(unit=team, owner=world.lead, probability=5, impact=5)
+    in_cluster = rf.risk(unit=cluster, owner=world.lead, probability=2, impact=2)
+    rf.risk(unit=sibling, owner=world.lead, probability=4, impact=4)
+    assert sorted(queries.unit_and_below(directorate.pk)) == sorted(
+        [directorate.pk, team.pk, cluster.pk]
+    )
+    assert queries.top_risks(world.lead.user, unit=directorate) == [in_team, in_cluster]
+    flt = queries.RiskFilter(unit_id=team.pk)
+    assert list(queries.register(world.lead.user, flt)) == [in_team, in_cluster]
+    assert queries.heat_map(world.lead.user, flt).total == 2
