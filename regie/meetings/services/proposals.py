@@ -100,7 +100,9 @@ def step_deadline(step: ProposalStep) -> date | None:
 def proposal_step_schedule(*, actor, step: ProposalStep, meeting: Meeting) -> AgendaItem:
     """Put the proposal on a meeting of the step's body as an item ter besluitvorming."""
     step = (
-        ProposalStep.objects.select_for_update(of=("self",)).select_related("proposal", "body").get(pk=step.pk)
+        ProposalStep.objects.select_for_update(of=("self",))
+        .select_related("proposal", "body")
+        .get(pk=step.pk)
     )
     if current_step(step.proposal) != step:
         raise DomainError(_("Alleen de eerstvolgende stap van de route kan worden ingepland."))
