@@ -37,11 +37,15 @@ from regie.meetings.models import ProposalStep
 MAX_QUERY_LENGTH = 200
 
 
+MAX_ID = 2**31 - 1
+
+
 def _int_param(request: Request, name: str, message: str) -> int | None:
     raw = request.query_params.get(name, "").strip()
     if not raw:
         return None
-    if not raw.isdigit():
+    # ASCII digits only ("²" is a digit to str.isdigit) and within the database's integer range.
+    if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_ID:
         raise ValidationError({name: [message]})
     return int(raw)
 
