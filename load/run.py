@@ -60,14 +60,20 @@ class Session:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["X-CSRFToken"] = self.cookies.get("csrftoken", "")
             headers["Referer"] = f"http://{self.host}:{self.port}{path}"
-        try:
-            self.conn.request(method, path, body=data, headers=headers)
-            response = self.conn.getresponse()
-            payload = response.read()
-        except (OSError, http.client.HTTPException):
-            self.conn.close()
-            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
-            raise
+        for attempt in (1, 2):
+            try:
+                self.conn.request(method, path, body=data, headers=headers)
+                response = self.conn.getresponse()
+                payload = response.read()
+                break
+            except (OSError, http.client.HTTPException) as exc:
+                self.conn.close()
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+                # The server may close a kept-alive connection just as it is reused; a read
+                # is then sent once more on a new one, as browsers do. A write never is.
+                stale = isinstance(exc, (http.client.RemoteDisconnected, BrokenPipeError))
+                if not (stale and method == "GET" and attempt == 1):
+                    raise
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
