@@ -591,11 +591,21 @@ def _parse(request: HttpRequest, kind: str, data: bytes, buckets: str):
 
 
 @require_http_methods(["GET", "POST"])
-def plan_import(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def plan_import_workplan(request: HttpRequest, pk: int) -> HttpResponse:
+    return _plan_import(request, pk, "werkplan")
+
+
+@require_http_methods(["GET", "POST"])
+def plan_import_planner(request: HttpRequest, pk: int) -> HttpResponse:
+    return _plan_import(request, pk, "planner")
+
+
+IMPORT_URLS = {"werkplan": "planning:plan_import", "planner": "planning:plan_import_planner"}
+
+
+def _plan_import(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """Upload -> preview (nothing stored) -> confirm (all rows or none)."""
     plan = _managed_plan(request, pk)
-    if kind not in IMPORT_KINDS:
-        raise Http404
     form_class, heading = IMPORT_KINDS[kind]
     key = _session_key(plan, kind)
     result = None
@@ -604,7 +614,7 @@ def plan_import(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         stored = request.session.get(key)
         if not stored:
             messages.error(request, _("Het voorbeeld is verlopen; lees het bestand opnieuw in."))
-            return redirect("planning:plan_import", pk=plan.pk, kind=kind)
+            return redirect(IMPORT_URLS[kind], pk=plan.pk)
         try:
             result = _parse(request, kind, base64.b64decode(stored["data"]), stored["buckets"])
             if not result.ok:
@@ -617,7 +627,7 @@ def plan_import(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             )
         except DomainError as error:
             messages.error(request, error.message)
-            return redirect("planning:plan_import", pk=plan.pk, kind=kind)
+            return redirect(IMPORT_URLS[kind], pk=plan.pk)
         del request.session[key]
         messages.success(
             request,

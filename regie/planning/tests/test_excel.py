@@ -256,7 +256,7 @@ def test_planner_missing_columns(world):
 
 def test_the_import_page_previews_then_saves_all_or_nothing(client, world):
     client.force_login(world.secretary.user)
-    url = f"/planning/plan/{world.plan.pk}/inlezen/werkplan/"
+    url = f"/planning/plan/{world.plan.pk}/inlezen/"
     good = workbook(
         [
             HEADER,
@@ -285,7 +285,7 @@ def test_the_import_page_previews_then_saves_all_or_nothing(client, world):
 def test_the_planner_page_and_export_download(client, world):
     client.force_login(world.secretary.user)
     data = planner([task("Taak", "Bucket", "Voltooid", world.owner.name, "", "01-03-2027")])
-    url = f"/planning/plan/{world.plan.pk}/inlezen/planner/"
+    url = f"/planning/plan/{world.plan.pk}/planner/"
     html = client.post(
         url, {"file": SimpleUploadedFile("tasks.xlsx", data), "buckets": "goals"}
     ).content.decode()
