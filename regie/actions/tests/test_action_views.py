@@ -274,3 +274,16 @@ def test_page_query_counts_do_not_grow_with_the_number_of_actions(
     with django_assert_max_num_queries(20) as large:
         assert client.get(url).status_code == 200
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_the_owner_filter_offers_the_owners_of_the_listed_actions_and_keeps_a_chosen_one(
+    client, world
+):
+    client.force_login(world.secretary.user)
+    response = client.get("/acties/", {"termijn": "overdue"})
+    offered = set(response.context["filter_form"].fields["eigenaar"].queryset)
+    assert world.late.owner in offered and world.other_member not in offered
+    chosen = {"termijn": "overdue", "eigenaar": world.other_member.pk}
+    response = client.get("/acties/", chosen)
+    assert world.other_member in set(response.context["filter_form"].fields["eigenaar"].queryset)
+    assert "Te late notitie" not in _html(response)
