@@ -31,7 +31,7 @@ PUBLIC: dict[str, str] = {
 RULES: list[tuple[str, str, str]] = [
     (r".*", "token", "wrong_token"),
     (r".*", "body_pk", "body"),
-    (r"^meetings:(body_detail|decision_register)$", "pk", "body"),
+    (r"^meetings:(body_\w+|decision_register)$", "pk", "body"),
     (r"^meetings:(item_\w+|decision_add|action_add)$", "pk", "agenda_item"),
     (r"^meetings:proposal_step_\w+$", "pk", "proposal_step"),
     (r"^meetings:proposal_\w+$", "pk", "proposal"),

@@ -104,7 +104,7 @@ class Cluster:
 
 
 def _get(port: int, path: str) -> int:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
         conn.request("GET", path)
         response = conn.getresponse()
@@ -155,7 +155,7 @@ def test_a_database_restart_gives_503_and_the_app_recovers(tmp_path):
                 "--threads",
                 "2",
                 "--timeout",
-                "30",
+                "90",
             ],
             env=env,
             cwd=ROOT,
@@ -196,7 +196,7 @@ def test_a_database_restart_gives_503_and_the_app_recovers(tmp_path):
         time.sleep(1.5)
         stop.set()
         for worker in workers:
-            worker.join(timeout=30)
+            worker.join(timeout=90)
 
         assert 500 not in statuses
         assert 503 in statuses  # the outage was seen, and answered cleanly
