@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 
+from regie.planning.tests import access_matrix as planning_matrix
+
 SKIPPED: dict[str, str] = {
     "beheer/": "Django admin: staff only, every page checks the model permissions itself",
     "api/schema/": "the OpenAPI schema: public by design, describes the API, holds no data",
@@ -58,6 +60,7 @@ RULES: list[tuple[str, str, str]] = [
     (r"^api:candidate-detail$", "pk", "candidate"),
     (r"^api:contract-detail$", "pk", "contract"),
 ]
+RULES += planning_matrix.RULES
 
 # Pages that need a query string to show anything: (query, kinds of objects that must exist).
 QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {

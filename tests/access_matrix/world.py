@@ -18,6 +18,7 @@ from django.utils import timezone
 from regie.core.models import Body, BodyMembership, Confidentiality, Person
 from regie.documents.models import ReviewRoute, ReviewStep
 from regie.meetings.models import Decision, Proposal, ProposalStep
+from regie.planning.tests import access_matrix as planning_matrix
 from regie.testing import documents_factories, factories
 
 MARKER = "ZETAGEHEIM"
@@ -214,3 +215,4 @@ LAZY = {
     "candidate": _candidate,
     "contract": _contract,
 }
+LAZY |= planning_matrix.makers(MARKER)
