@@ -379,11 +379,6 @@ def test_hiring_request_title_is_stored_as_typed_and_shown_escaped():
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(
-    reason="actions/_table.html: `default:a.body.name` fails on an action without a gremium "
-    "(a filter argument that does not resolve raises), so the action list gives a server error",
-    raises=Exception,
-)
 def test_the_action_list_shows_an_action_without_a_body():
     world = build_world()
     client = Client(raise_request_exception=False)
