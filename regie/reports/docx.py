@@ -21,7 +21,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
-from docx.text.paragraph import Paragraph
 
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 MUTED = RGBColor(0x55, 0x55, 0x55)
@@ -339,7 +338,7 @@ ACTION_WIDTHS = [1.0, 5.8, 2.8, 2.6, 2.0, 2.4]
 @cache
 def _due_runs() -> tuple:
     """The date run and the " te laat" run of a due cell, built once and copied per row."""
-    paragraph = Paragraph(OxmlElement("w:p"), None)
+    paragraph = Document().add_paragraph()
     date_run = paragraph.add_run()
     date_run.bold = False
     date_run.font.size = Pt(9.5)
