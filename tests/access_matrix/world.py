@@ -19,6 +19,7 @@ from regie.core.models import Body, BodyMembership, Confidentiality, Person
 from regie.documents.models import ReviewRoute, ReviewStep
 from regie.meetings.models import Decision, Proposal, ProposalStep
 from regie.planning.tests import access_matrix as planning_matrix
+from regie.risks.tests import access_matrix as risks_matrix
 from regie.testing import documents_factories, factories
 
 MARKER = "ZETAGEHEIM"
@@ -215,4 +216,4 @@ LAZY = {
     "candidate": _candidate,
     "contract": _contract,
 }
-LAZY |= planning_matrix.makers(MARKER)
+LAZY |= planning_matrix.makers(MARKER) | risks_matrix.makers(MARKER)
