@@ -8,7 +8,9 @@ UV := $(PYTHON) -m uv
 VENV := .venv
 BIN := $(VENV)/bin
 REGIE := $(BIN)/regie
-PYTEST := $(BIN)/python -m pytest
+PYTEST := $(BIN)/python -m pytest -n auto
+# The write side of every app, type-checked in lint.
+SERVICES := $(wildcard regie/*/services.py regie/*/services) regie/core/concurrency.py regie/core/history.py
 
 .PHONY: install system-packages python-packages node-packages demo serve test test-sqlite bench load \
         test-postgresql test-browser lint check audit
@@ -40,6 +42,7 @@ lint:
 	DJANGO_SETTINGS_MODULE=regie.settings.test $(REGIE) check
 	DJANGO_SETTINGS_MODULE=regie.settings.production REGIE_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(64))') \
 		$(REGIE) check --deploy --fail-level WARNING
+	$(BIN)/mypy $(SERVICES)
 	$(MAKE) --no-print-directory audit
 
 # Known vulnerabilities in the locked dependencies; skipped with a message when offline.

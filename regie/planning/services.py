@@ -332,8 +332,8 @@ def milestone_update(*, actor, milestone: Milestone, expected_version: int, **fi
 
 # Reporting periods
 
-QUARTERS = ((1, 3), (4, 6), (7, 9), (10, 12))
-TERTIALS = ((1, 4), (5, 8), (9, 12))
+QUARTERS: tuple[tuple[int, int], ...] = ((1, 3), (4, 6), (7, 9), (10, 12))
+TERTIALS: tuple[tuple[int, int], ...] = ((1, 4), (5, 8), (9, 12))
 
 
 def _month_end(year: int, month: int) -> date:

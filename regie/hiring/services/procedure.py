@@ -93,7 +93,7 @@ def _store_cv(candidate: Candidate, cv_file: ContentFile) -> str:
             ),
             field="cv",
         ) from exc
-    return candidate.cv.name
+    return candidate.cv.name or ""
 
 
 def _remove_cv(name: str) -> None:
