@@ -66,7 +66,17 @@ def word_template_upload(*, actor, kind: str, upload) -> WordTemplate:
     template = WordTemplate.objects.select_for_update().filter(kind=kind).first()
     old_name = (template.file.name or "") if template else ""
     template = template or WordTemplate(kind=kind)
-    template.file.save(f"{kind}.docx", ContentFile(checked.content), save=False)
+    try:
+        template.file.save(f"{kind}.docx", ContentFile(checked.content), save=False)
+    except OSError as exc:
+        log.error("file store refused a Word template: %s", exc)
+        raise DomainError(
+            _(
+                "Het sjabloon kon niet worden opgeslagen: de opslag is vol of niet beschrijfbaar. "
+                "Er is niets veranderd; probeer het later opnieuw of meld het bij de beheerder."
+            ),
+            field="file",
+        ) from exc
     set_author(template, actor)
     template.save()
     if old_name and old_name != template.file.name:

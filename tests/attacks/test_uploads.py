@@ -193,3 +193,17 @@ def test_a_cv_whose_row_cannot_be_saved_leaves_no_file_behind(world):
         )
     assert response.status_code == 500
     assert set(_stored_files()) == files_before
+
+
+def test_a_word_template_on_a_full_disk_says_so_and_stores_nothing(world):
+    client = _client(world.superuser.user)
+    template = f.docx("Agenda {{ body }}")
+    with mock.patch.object(FileSystemStorage, "_save", side_effect=DISK_FULL):
+        response = client.post(
+            "/export/sjablonen/",
+            {"kind": "agenda", "file": f.upload("agenda.docx", template)},
+            follow=True,
+        )
+    assert response.status_code in (200, 400)
+    assert "Het sjabloon kon niet worden opgeslagen" in response.content.decode()
+    assert not WordTemplate.objects.exists()
