@@ -29,7 +29,16 @@ def load_demo(today: date | None = None) -> str:
 
 
 def _build(today: date) -> dict[str, int]:
-    from regie.home.demo import agendas, bodies, documents, meetings, minutes, organisation
+    from regie.home.demo import (
+        agendas,
+        bodies,
+        documents,
+        meetings,
+        minutes,
+        organisation,
+        planning,
+        risks,
+    )
     from regie.home.demo import proposals as proposal_part
     from regie.home.demo.context import Demo
     from regie.home.demo.reset import clear_domain, delete_files_after_commit
@@ -56,6 +65,8 @@ def _build(today: date) -> dict[str, int]:
         steps = documents.create_routes(demo, plans)
         meetings.finish_meetings(demo, plans)
         hiring = load_hiring_demo()
+        activity_count = planning.create_plans(demo)
+        risk_count = risks.create_risks(demo)
         delete_files_after_commit(old_files, keep=new_files)
     return {
         "accounts": len(ACCOUNTS) + 1,
@@ -70,5 +81,7 @@ def _build(today: date) -> dict[str, int]:
         "stukken": len(demo.documents),
         "routeringsstappen": steps,
         "sluitingsdagen": closing_days,
+        "activiteiten": activity_count,
+        "risico's": risk_count,
         "inhuurprocedures": 0 if hiring.endswith("al aanwezig") else 1,
     }

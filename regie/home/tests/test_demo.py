@@ -134,3 +134,30 @@ def test_running_it_twice_gives_the_same_data(media, django_capture_on_commit_ca
     assert _counts() == first
     stored = [p for p in media.rglob("*") if p.is_file()]
     assert len(stored) == DocumentVersion.objects.count()
+
+
+def test_the_year_plan_is_approved_with_progress_some_missing_and_decision_moments(media):
+    from regie.planning.models import Activity, Milestone, Plan, ProgressUpdate, ReportingPeriod
+
+    load_demo(TODAY)
+    plan = Plan.objects.get(year=TODAY.year, kind=Plan.Kind.YEAR, unit__name__contains="Directie")
+    assert plan.status == Plan.Status.APPROVED and plan.approved_by_decision is not None
+    past = ReportingPeriod.objects.filter(plan=plan, deadline__lt=TODAY)
+    activities = Activity.objects.filter(plan=plan)
+    expected = activities.count() * past.count()
+    updates = ProgressUpdate.objects.filter(period__in=past).count()
+    assert 0 < updates < expected  # someone still has to be chased
+    moments = Milestone.objects.filter(plan=plan, kind=Milestone.Kind.DECISION_MOMENT)
+    assert moments.exists() and all(m.meeting.starts_at.date() > TODAY for m in moments)
+    assert Plan.objects.filter(year=TODAY.year + 1, status=Plan.Status.DRAFT).exists()
+
+
+def test_risks_have_scores_measures_and_one_on_the_action_list(media):
+    from regie.risks.models import Measure, Risk
+
+    load_demo(TODAY)
+    risks = Risk.objects.all()
+    assert risks.count() >= 5
+    assert all(r.score == r.probability * r.impact for r in risks)
+    assert risks.filter(activity__isnull=False).exists()
+    assert Measure.objects.filter(action__isnull=False).exists()
