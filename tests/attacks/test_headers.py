@@ -138,3 +138,23 @@ def test_the_lockout_looks_the_same_for_a_name_that_does_not_exist(client):
     assert answers["anna"].status_code == answers["niemand-bekend"].status_code == 429
     for response in answers.values():
         assert "Te veel mislukte inlogpogingen" in response.content.decode()
+
+
+# Rendered outside the browser's policy: PDFs (WeasyPrint), e-mail, and the outage page that
+# must work without any stylesheet.
+STYLED_OUTSIDE_THE_POLICY = {
+    "regie/hiring/templates/hiring/report_pdf.html",
+    "regie/reports/templates/reports/digest.html",
+    "regie/reports/templates/reports/pdf/_actions.html",
+    "regie/reports/templates/reports/pdf/base.html",
+    "regie/templates/503.html",
+}
+
+
+def test_no_page_template_has_inline_style_the_policy_would_block():
+    styled = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "regie").rglob("templates/**/*.html")
+        if re.search(r"<style\b|\sstyle=", path.read_text(encoding="utf-8"), re.I)
+    ]
+    assert set(styled) <= STYLED_OUTSIDE_THE_POLICY, sorted(set(styled) - STYLED_OUTSIDE_THE_POLICY)

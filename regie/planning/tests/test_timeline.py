@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -75,6 +76,8 @@ def test_the_page_draws_svg_and_a_table_in_bounded_queries(
     assert html.count("<polygon") == 200 and html.count("<circle") == 800
     assert "<table" in html and "Activiteit 1999" in html and "10 januari 2027" in html
     assert 'role="img"' in html
+    # SVG numbers with a decimal point: a Dutch comma ("240,0") would put every bar at 0.
+    assert not re.search(r'\s(?:x|y|width|cx|cy)="-?\d+,\d', html)
 
 
 def test_the_timeline_is_not_found_for_outsiders(client, world):
