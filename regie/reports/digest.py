@@ -25,6 +25,8 @@ from regie.core.models import Person
 from regie.core.workdays import working_calendar
 from regie.documents.models import ReviewStep
 from regie.documents.queries import review_steps_waiting_for
+from regie.hiring.models import Contract
+from regie.hiring.queries import ContractRow, contract_alerts_for_person
 from regie.reports.models import DigestLog
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ class Digest:
     until: date
     actions: list[Action] = field(default_factory=list)
     steps: list[ReviewStep] = field(default_factory=list)
+    contracts: list[ContractRow] = field(default_factory=list)
 
     @property
     def overdue_actions(self) -> list[Action]:
@@ -61,6 +64,13 @@ class Digest:
                 ngettext("%(n)d stuk te beoordelen", "%(n)d stukken te beoordelen", len(self.steps))
                 % {"n": len(self.steps)}
             )
+        if self.contracts:
+            parts.append(
+                ngettext(
+                    "%(n)d contract loopt af", "%(n)d contracten lopen af", len(self.contracts)
+                )
+                % {"n": len(self.contracts)}
+            )
         late = len(self.overdue_actions) + sum(1 for s in self.steps if s.due_date < self.today)
         suffix = f" ({late} te laat)" if late else ""
         return f"Regie {date_format(self.today, 'j F')}: {' en '.join(parts)}{suffix}"
@@ -70,7 +80,8 @@ def build_digest(person: Person, today: date) -> Digest | None:
     """What the person should know this morning, or None when there is nothing."""
     if person.user_id is None:
         return None
-    until = working_calendar().add(today, HORIZON_WORKING_DAYS)
+    calendar = working_calendar()
+    until = calendar.add(today, HORIZON_WORKING_DAYS)
     actions = list(
         visible_actions(person.user)
         .filter(owner=person, status__in=Action.OPEN_STATUSES, due_date__lte=until)
@@ -78,9 +89,10 @@ def build_digest(person: Person, today: date) -> Digest | None:
         .order_by("due_date", "id")[:MAX_ROWS]
     )
     steps = list(review_steps_waiting_for(person).filter(due_date__lte=until)[:MAX_ROWS])
-    if not actions and not steps:
+    contracts = contract_alerts_for_person(person.pk, today=today, calendar=calendar)
+    if not actions and not steps and not contracts:
         return None
-    return Digest(person, today, until, actions, steps)
+    return Digest(person, today, until, actions, steps, contracts[:MAX_ROWS])
 
 
 def _render(digest: Digest) -> tuple[str, str]:
@@ -113,11 +125,18 @@ def _candidates(today: date, until: date):
     waiting_steps = ReviewStep.objects.filter(
         reviewer_id=OuterRef("pk"), due_date__lte=until
     ).exclude(status=ReviewStep.Status.APPROVED)
+    # Whether the contract is inside its alert window is counted in working days by
+    # build_digest; here only whether the person has a running contract to watch.
+    running_contracts = Contract.objects.filter(
+        Q(request__secretary_id=OuterRef("pk")) | Q(request__team_lead_id=OuterRef("pk")),
+        status=Contract.Status.ACTIVE,
+        end__gte=today,
+    )
     sent_today = DigestLog.objects.filter(person_id=OuterRef("pk"), sent_on=today)
     return (
         Person.objects.exclude(email="")
         .filter(user__isnull=False, user__is_active=True)
-        .filter(Q(Exists(open_actions)) | Q(Exists(waiting_steps)))
+        .filter(Q(Exists(open_actions)) | Q(Exists(waiting_steps)) | Q(Exists(running_contracts)))
         .exclude(Exists(sent_today))
         .select_related("user")
         .order_by("pk")

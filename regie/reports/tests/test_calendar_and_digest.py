@@ -112,3 +112,36 @@ def test_the_digest_reaches_a_real_smtp_server(world, settings):
     assert len(received) == 1
     assert received[0].rcpt_tos == [secretary.email]
     assert b"Echte mail" in received[0].content
+
+
+def test_the_digest_warns_the_secretary_of_a_contract_that_ends_soon(world):
+    from decimal import Decimal
+
+    from regie.hiring.models import Contract
+    from regie.testing import hiring_factories
+
+    _s, _body, _meeting = world
+    secretary = factories.person(email="inhuur@example.org")
+    monday = _next_working_monday()
+    request = hiring_factories.hiring_request(secretary=secretary, title="Secretaris DO")
+
+    def contract(name: str, end: date) -> Contract:
+        return Contract.objects.create(
+            request=request,
+            candidate=hiring_factories.candidate(request=request, name=name),
+            person_name=name,
+            start=end - timedelta(days=300),
+            original_end=end,
+            end=end,
+            hours_per_week=32,
+            hourly_rate=Decimal("95.00"),
+            alert_working_days=20,
+        )
+
+    contract("Carmen Yilmaz", monday + timedelta(days=14))
+    contract("Nog lang bezig", monday + timedelta(days=200))
+    assert send_digests(monday) >= 1
+    mine = next(m for m in mail.outbox if m.to == [secretary.email])
+    assert "Carmen Yilmaz" in mine.body and "CONTRACTEN DIE AFLOPEN" in mine.body
+    assert "Nog lang bezig" not in mine.body
+    assert "1 contract loopt af" in mine.subject
