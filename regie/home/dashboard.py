@@ -1,0 +1,292 @@
+"""Reads for the planning dashboard: per organisation unit (with the units under it) or for the
+user alone. Every part is a fixed number of queries on the existing visible_* reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from regie.actions.access import visible_actions
+from regie.actions.models import Action
+from regie.core.access import viewer_for
+from regie.core.models import OrganisationUnit, Person
+from regie.core.workdays import WorkingCalendar
+from regie.home.queries import StukkenDeadline, my_meetings
+from regie.meetings.access import visible_meetings
+from regie.meetings.models import Meeting
+from regie.planning.access import visible_activities, visible_plans
+from regie.planning.models import Activity, Plan, ProgressUpdate
+from regie.planning.queries import upcoming_milestones
+from regie.risks import queries as risk_queries
+from regie.risks.access import visible_risks
+from regie.risks.models import Risk
+
+MEETING_WEEKS = 4
+MILESTONE_WEEKS = 8
+TOP_RISKS = 5
+MILESTONE_ROWS = 40
+MYSELF = "mij"
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    unit: OrganisationUnit
+    depth: int
+
+    @property
+    def label(self) -> str:
+        return "\u2003" * self.depth + self.unit.name
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose dashboard: a unit with the units under it, or (unit None) the user alone."""
+
+    key: str  # the unit id as text, or MYSELF
+    unit: OrganisationUnit | None
+    unit_ids: tuple[int, ...]
+    person_id: int | None
+
+    @property
+    def is_myself(self) -> bool:
+        return self.unit is None
+
+
+def unit_tree() -> list[UnitChoice]:
+    """Every organisation unit in tree order, with its depth, in one query."""
+    units = list(OrganisationUnit.objects.order_by("name"))
+    by_parent: dict[int | None, list[OrganisationUnit]] = {}
+    known = {u.pk for u in units}
+    for u in units:
+        parent = u.parent_id if u.parent_id in known else None
+        by_parent.setdefault(parent, []).append(u)
+    ordered: list[UnitChoice] = []
+    seen: set[int] = set()
+
+    def walk(parent: int | None, depth: int) -> None:
+        for u in by_parent.get(parent, []):
+            if u.pk in seen:
+                continue
+            seen.add(u.pk)
+            ordered.append(UnitChoice(u, depth))
+            walk(u.pk, depth + 1)
+
+    walk(None, 0)
+    ordered.extend(UnitChoice(u, 0) for u in units if u.pk not in seen)
+    return ordered
+
+
+def _below(tree: list[UnitChoice], unit_id: int) -> tuple[int, ...]:
+    found: list[int] = []
+    inside_depth: int | None = None
+    for choice in tree:
+        if inside_depth is not None:
+            if choice.depth > inside_depth:
+                found.append(choice.unit.pk)
+                continue
+            break
+        if choice.unit.pk == unit_id:
+            found.append(unit_id)
+            inside_depth = choice.depth
+    return tuple(found)
+
+
+def may_choose_units(user) -> bool:
+    viewer = viewer_for(user)
+    return viewer.sees_everything or (viewer.is_internal and viewer.person_id is not None)
+
+
+def scope_for(user, raw: str | None, tree: list[UnitChoice]) -> Scope:
+    """The chosen scope; by default the user's own unit, else the user alone."""
+    viewer = viewer_for(user)
+    myself = Scope(MYSELF, None, (), viewer.person_id)
+    if not may_choose_units(user):
+        return myself
+    raw = (raw or "").strip()
+    if raw == MYSELF:
+        return myself
+    unit_id: int | None = None
+    if raw.isdigit() and len(raw) < 19:
+        unit_id = int(raw)
+    elif viewer.person_id is not None:
+        unit_id = (
+            Person.objects.filter(pk=viewer.person_id).values_list("unit_id", flat=True).first()
+        )
+    unit = next((c.unit for c in tree if c.unit.pk == unit_id), None)
+    if unit is None:
+        return myself
+    return Scope(str(unit.pk), unit, _below(tree, unit.pk), viewer.person_id)
+
+
+def _nobody() -> Q:
+    return Q(pk__in=[])
+
+
+def scope_meetings(user, scope: Scope, *, today: date):
+    """Meetings in the coming weeks: of the unit's bodies, or of the bodies I belong to."""
+    end = today + timedelta(weeks=MEETING_WEEKS)
+    if scope.is_myself:
+        return list(my_meetings(user, start=today, end=end))
+    return list(
+        visible_meetings(user)
+        .filter(body__unit_id__in=scope.unit_ids)
+        .filter(starts_at__date__gte=today, starts_at__date__lte=end)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("body")
+        .order_by("starts_at")
+    )
+
+
+def deadlines_of(meetings, *, today: date, calendar: WorkingCalendar) -> list[StukkenDeadline]:
+    """The stukken deadline of each meeting that is still ahead."""
+    deadlines = []
+    for meeting in meetings:
+        due = calendar.subtract(
+            timezone.localdate(meeting.starts_at), meeting.body.documents_due_working_days
+        )
+        if due >= today:
+            deadlines.append(StukkenDeadline(meeting, due))
+    return sorted(deadlines, key=lambda d: d.due)
+
+
+@dataclass
+class OwnerActions:
+    owner_id: int
+    name: str
+    open: int
+    overdue: int
+    open_url: str = ""
+    overdue_url: str = ""
+
+
+@dataclass
+class ActionCounts:
+    open: int = 0
+    overdue: int = 0
+    owners: list[OwnerActions] = field(default_factory=list)
+
+
+def scope_actions(user, scope: Scope, *, today: date) -> ActionCounts:
+    """Open and overdue actions owned by the unit's people (per owner), or by me."""
+    qs = visible_actions(user).filter(status__in=Action.OPEN_STATUSES)
+    if scope.is_myself:
+        qs = qs.filter(owner_id=scope.person_id) if scope.person_id else qs.filter(_nobody())
+    else:
+        qs = qs.filter(owner__unit_id__in=scope.unit_ids)
+    rows = (
+        qs.order_by()
+        .values("owner_id", "owner__name")
+        .annotate(n_open=Count("pk"), n_overdue=Count("pk", filter=Q(due_date__lt=today)))
+        .order_by("owner__name", "owner_id")
+    )
+    counts = ActionCounts()
+    for row in rows:
+        counts.owners.append(
+            OwnerActions(row["owner_id"], row["owner__name"], row["n_open"], row["n_overdue"])
+        )
+        counts.open += row["n_open"]
+        counts.overdue += row["n_overdue"]
+    return counts
+
+
+@dataclass
+class PlanProgress:
+    plan: Plan
+    planned: int = 0
+    in_progress: int = 0
+    done: int = 0
+    on_track: int = 0
+    at_risk: int = 0
+    off_track: int = 0
+
+
+_COUNTED = ("planned", "in_progress", "done", "on_track", "at_risk", "off_track")
+
+
+@dataclass
+class Progress:
+    plans: list[PlanProgress]
+    totals: PlanProgress | None
+
+
+def scope_progress(user, scope: Scope, *, year: int) -> Progress:
+    """Activities of this year's plans by status, and by the status of their latest update.
+
+    For a unit: the activities of its plans; for me: the activities I own."""
+    activities = visible_activities(user).filter(plan__year=year)
+    if scope.is_myself:
+        if scope.person_id is None:
+            activities = activities.filter(_nobody())
+        else:
+            activities = activities.filter(owner_id=scope.person_id)
+    else:
+        activities = activities.filter(plan__unit_id__in=scope.unit_ids)
+    latest = ProgressUpdate.objects.filter(activity=OuterRef("pk")).order_by("-period__end", "-id")
+    status = Activity.Status
+    update = ProgressUpdate.Status
+    rows = (
+        activities.alias(latest_status=Subquery(latest.values("status")[:1]))
+        .order_by()
+        .values("plan_id")
+        .annotate(
+            planned=Count("pk", filter=Q(status=status.PLANNED)),
+            in_progress=Count("pk", filter=Q(status=status.IN_PROGRESS)),
+            done=Count("pk", filter=Q(status=status.DONE)),
+            on_track=Count("pk", filter=Q(latest_status=update.ON_TRACK)),
+            at_risk=Count("pk", filter=Q(latest_status=update.AT_RISK)),
+            off_track=Count("pk", filter=Q(latest_status=update.OFF_TRACK)),
+        )
+    )
+    counts = {row["plan_id"]: row for row in rows}
+    plans = visible_plans(user).filter(year=year).select_related("unit")
+    if scope.is_myself:
+        plans = plans.filter(pk__in=list(counts))
+    else:
+        plans = plans.filter(unit_id__in=scope.unit_ids)
+    result = []
+    totals = PlanProgress(plan=None)  # type: ignore[arg-type]
+    for plan in plans.order_by("unit__name", "kind", "id"):
+        row = PlanProgress(plan, **{k: counts.get(plan.pk, {}).get(k, 0) for k in _COUNTED})
+        for key in _COUNTED:
+            setattr(totals, key, getattr(totals, key) + getattr(row, key))
+        result.append(row)
+    return Progress(result, totals if result else None)
+
+
+def scope_milestones(user, scope: Scope, *, today: date):
+    """Milestones and decision moments in the coming eight weeks."""
+    qs = upcoming_milestones(user, today=today, weeks=MILESTONE_WEEKS)
+    if scope.is_myself:
+        if scope.person_id is None:
+            return []
+        qs = qs.filter(activity__owner_id=scope.person_id)
+    else:
+        qs = qs.filter(plan__unit_id__in=scope.unit_ids)
+    return list(qs[:MILESTONE_ROWS])
+
+
+@dataclass
+class RiskSummary:
+    filter: risk_queries.RiskFilter
+    open: int
+    top: list[Risk]
+
+
+def scope_risks(user, scope: Scope, *, today: date) -> RiskSummary:
+    """The open risks of the unit (and the units under it), or the ones I own; the top five."""
+    if scope.is_myself:
+        flt = risk_queries.RiskFilter(status=Risk.Status.OPEN, owner_id=scope.person_id)
+        if scope.person_id is None:
+            return RiskSummary(flt, 0, [])
+        qs = risk_queries.register(user, flt, today=today)
+        return RiskSummary(flt, qs.count(), list(qs[:TOP_RISKS]))
+    flt = risk_queries.RiskFilter(status=Risk.Status.OPEN, unit_id=scope.unit.pk)
+    counted = risk_queries.apply_filter(
+        visible_risks(user).filter(unit_id__in=scope.unit_ids),
+        risk_queries.RiskFilter(status=Risk.Status.OPEN),
+        today=today,
+    )
+    return RiskSummary(flt, counted.count(), risk_queries.top_risks(user, scope.unit, TOP_RISKS))
