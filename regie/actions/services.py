@@ -11,21 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regie.actions.models import Action, ProgressNote
+from regie.core.access import person_of
 from regie.core.concurrency import save_if_unchanged
 from regie.core.errors import DomainError, StaleEditError
-from regie.core.history import set_reason
+from regie.core.history import set_author, set_reason
 from regie.core.models import Body, Confidentiality, Person
 
 MAX_TITLE = 500
-
-
-def _tag(obj, actor) -> None:
-    if actor is not None and getattr(actor, "is_authenticated", False):
-        obj._history_user = actor
-
-
-def _person_of(actor) -> Person | None:
-    return Person.objects.filter(user=actor).first() if actor is not None else None
 
 
 @transaction.atomic
@@ -74,7 +66,7 @@ def action_create(
     if source is not None:
         action.source_type = ContentType.objects.get_for_model(source)
         action.source_id = source.pk
-    _tag(action, actor)
+    set_author(action, actor)
     action.save()
     return action
 
@@ -124,7 +116,7 @@ def action_update(*, actor, action: Action, expected_version: int, **fields) -> 
             raise DomainError(_("Geef een uiterste datum of een vergadering op."), field="due_date")
         if fields["due_date"] != action.due_date and fields["due_date"] < timezone.localdate():
             raise DomainError(_("De uiterste datum ligt in het verleden."), field="due_date")
-    _tag(action, actor)
+    set_author(action, actor)
     save_if_unchanged(action, expected_version=expected_version, fields=fields)
     return action
 
@@ -152,13 +144,13 @@ def action_update_status(
             current=Action.objects.get(pk=action.pk),
         )
     action.refresh_from_db()
-    _tag(action, actor)
+    set_author(action, actor)
     set_reason(action, _("Status: %(s)s") % {"s": action.get_status_display()})
     action.save(update_fields=["status", "closed_on"])
     if note.strip() or status != previous_status:
         ProgressNote.objects.create(
             action=action,
-            author=_person_of(actor),
+            author=person_of(actor),
             text=note.strip()
             or _("Status gewijzigd naar %(s)s.") % {"s": action.get_status_display()},
             status_after=status,
@@ -171,5 +163,5 @@ def action_add_note(*, actor, action: Action, text: str) -> ProgressNote:
     if not text.strip():
         raise DomainError(_("Schrijf iets over de voortgang."), field="text")
     return ProgressNote.objects.create(
-        action=action, author=_person_of(actor), text=text.strip(), status_after=action.status
+        action=action, author=person_of(actor), text=text.strip(), status_after=action.status
     )

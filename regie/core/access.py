@@ -108,3 +108,10 @@ def level_q(viewer: Viewer, level_field: str, body_field: str) -> Q:
 def visible_bodies(user):
     viewer = viewer_for(user)
     return Body.objects.filter(level_q(viewer, "confidentiality", "id"))
+
+
+def person_of(actor) -> Person | None:
+    """The person behind a logged-in user, or None (anonymous, no person, no actor)."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return None
+    return Person.objects.filter(user=actor).first()

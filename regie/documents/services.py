@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from regie.core.access import viewer_for
 from regie.core.errors import DomainError
+from regie.core.history import set_author
 from regie.core.models import Body, Confidentiality, Person
 from regie.core.workdays import working_calendar
 from regie.documents.checks import CheckedUpload, check_upload
@@ -52,11 +53,8 @@ def _person_id(actor: Actor) -> int | None:
 
 
 def _tag(obj, actor: Actor, reason: str | None = None) -> None:
-    user = _user(actor)
-    if user is not None and getattr(user, "is_authenticated", False):
-        obj._history_user = user
-    if reason:
-        obj._change_reason = reason
+    """The actor may be a user or a person: the history row is written by the user."""
+    set_author(obj, _user(actor), reason)
 
 
 def _long_date(day: date) -> str:

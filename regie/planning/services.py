@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from regie.core.access import person_of
 from regie.core.concurrency import save_if_unchanged
 from regie.core.errors import DomainError, StaleEditError
 from regie.core.history import set_author, set_reason
@@ -27,12 +28,6 @@ MAX_TITLE = 300
 MIN_YEAR = 2000
 MAX_YEAR = 2100
 DEADLINE_WORKING_DAYS = 10
-
-
-def person_of(actor) -> Person | None:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return None
-    return Person.objects.filter(user=actor).first()
 
 
 def _title(value: str | None, message: str) -> str:

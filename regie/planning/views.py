@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from regie.core.access import person_of
 from regie.core.errors import DomainError, StaleEditError
 from regie.core.workdays import working_calendar
 from regie.documents.access import visible_documents
@@ -586,7 +587,7 @@ def _session_key(plan: Plan, kind: str) -> str:
 
 def _parse(request: HttpRequest, kind: str, data: bytes, buckets: str):
     if kind == "planner":
-        return excel.parse_planner(data, buckets=buckets, importer=services.person_of(request.user))
+        return excel.parse_planner(data, buckets=buckets, importer=person_of(request.user))
     return excel.parse_work_plan(data)
 
 
@@ -623,7 +624,7 @@ def _plan_import(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
                 actor=request.user,
                 plan=plan,
                 rows=result.rows,
-                importer=services.person_of(request.user),
+                importer=person_of(request.user),
             )
         except DomainError as error:
             messages.error(request, error.message)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regie.actions.services import action_create
+from regie.core.access import person_of
 from regie.core.concurrency import save_if_unchanged
 from regie.core.errors import DomainError
 from regie.core.history import set_author, set_reason
@@ -17,12 +18,6 @@ from regie.risks.models import SCALE, Measure, Risk
 
 MAX_TITLE = 300
 MAX_MEASURE = 500
-
-
-def _person_of(actor) -> Person | None:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return None
-    return Person.objects.filter(user=actor).first()
 
 
 def _scale(value, *, field: str, label: str) -> int:
@@ -128,7 +123,7 @@ def risk_create(
             "review_date": review_date,
         }
     )
-    risk = Risk(body=body, activity=activity, created_by=_person_of(actor), **fields)
+    risk = Risk(body=body, activity=activity, created_by=person_of(actor), **fields)
     set_author(risk, actor)
     risk.save()
     return risk

@@ -4,24 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from regie.core.models import Person
+from regie.core.history import set_author
 from regie.hiring.models import Candidate, EvaluationEvent, HiringRequest
-
-
-def tag(obj, actor) -> None:
-    """Record the actor as the author of the change in the object's history."""
-    if actor is not None and getattr(actor, "is_authenticated", False):
-        obj._history_user = actor
 
 
 def user_or_none(actor):
     return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-
-
-def person_of(actor) -> Person | None:
-    if user_or_none(actor) is None:
-        return None
-    return Person.objects.filter(user=actor).first()
 
 
 def record(
@@ -35,7 +23,7 @@ def record(
     event = EvaluationEvent(
         request=request, candidate=candidate, step=step, text=text, by=user_or_none(actor)
     )
-    tag(event, actor)
+    set_author(event, actor)
     event.save()
     return event
 

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError, StaleEditError
+from regie.core.history import set_author
 from regie.hiring.models import Candidate, Contract, ContractExtension, EvaluationEvent
 from regie.hiring.money import add_months, months_between, term_end_after_months
-from regie.hiring.services._common import points_text, record, tag, user_or_none
+from regie.hiring.services._common import points_text, record, user_or_none
 
 
 @dataclass(frozen=True)
@@ -179,11 +180,11 @@ def contract_extend(
         decided_by=user_or_none(actor),
         note=note,
     )
-    tag(extension, actor)
+    set_author(extension, actor)
     extension.save()
     contract.end = new_end
     contract.version += 1
-    tag(contract, actor)
+    set_author(contract, actor)
     contract.save()
     record(
         actor=actor,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
+from regie.core.history import set_author
 from regie.core.models import Person
 from regie.hiring import queries
 from regie.hiring.models import (
@@ -33,7 +34,7 @@ from regie.hiring.models import (
     Supplier,
 )
 from regie.hiring.ranking import ranking, ties_needing_lots
-from regie.hiring.services._common import euro, points_text, record, tag, user_or_none
+from regie.hiring.services._common import euro, points_text, record, user_or_none
 
 logger = logging.getLogger(__name__)
 Step = EvaluationEvent.Step
@@ -57,7 +58,7 @@ def _require_running(hiring_request: HiringRequest) -> None:
 
 def _set_status(obj, status: str, actor) -> None:
     obj.status = status
-    tag(obj, actor)
+    set_author(obj, actor)
     obj.save()
 
 
@@ -191,13 +192,13 @@ def candidate_offer(
     )
     stored = _store_cv(candidate, cv_file) if cv_file is not None else ""
     try:
-        tag(candidate, actor)
+        set_author(candidate, actor)
         candidate.save()
         for prior in prior_contracts:
             obj = PriorContract(
                 candidate=candidate, client=prior.client[:200], start=prior.start, end=prior.end
             )
-            tag(obj, actor)
+            set_author(obj, actor)
             obj.save()
         via = supplier.name if supplier else _("rechtstreeks")
         record(
@@ -255,7 +256,7 @@ def candidate_check_requirements(
             defaults={"met": bool(met), "evidence": evidence, "by": user_or_none(actor)},
         )
         check.met, check.evidence, check.by = bool(met), evidence, user_or_none(actor)
-        tag(check, actor)
+        set_author(check, actor)
         check.save()
         if not met:
             failed.append(requirement)
@@ -275,7 +276,7 @@ def candidate_check_requirements(
             "name": candidate.name,
             "n": len(requirements),
         }
-    tag(candidate, actor)
+    set_author(candidate, actor)
     candidate.save()
     if hiring_request.status == HiringRequest.Status.OPEN:
         _set_status(hiring_request, HiringRequest.Status.EVALUATING, actor)
@@ -339,7 +340,7 @@ def candidate_score(
             defaults={"points": points, "motivation": motivation, "by": user_or_none(actor)},
         )
         score.points, score.motivation, score.by = points, motivation, user_or_none(actor)
-        tag(score, actor)
+        set_author(score, actor)
         score.save()
     _set_status(candidate, Status.SCORED, actor)
     record(
@@ -365,7 +366,7 @@ def _draw_lots(*, actor, hiring_request: HiringRequest, entries) -> None:
         rng.shuffle(candidates)
         for number, candidate in enumerate(candidates, start=1):
             candidate.lot_number = number
-            tag(candidate, actor)
+            set_author(candidate, actor)
             candidate.save(update_fields=["lot_number"])
         record(
             actor=actor,
@@ -413,7 +414,7 @@ def _select(*, actor, hiring_request: HiringRequest, strict: bool) -> SelectionR
     selection_round = SelectionRound(
         request=hiring_request, number=number, created_by=user_or_none(actor)
     )
-    tag(selection_round, actor)
+    set_author(selection_round, actor)
     selection_round.save()
     chosen_ids = {r.entry.candidate_id for r in chosen}
     for candidate in hiring_request.candidates.filter(pk__in=eligible):
@@ -422,7 +423,7 @@ def _select(*, actor, hiring_request: HiringRequest, strict: bool) -> SelectionR
             candidate.selection_round = selection_round
         else:
             candidate.status = Status.NOT_SELECTED
-        tag(candidate, actor)
+        set_author(candidate, actor)
         candidate.save()
     record(
         actor=actor,
@@ -489,7 +490,7 @@ def interview_score(
             defaults={"rating": ratings[competency.pk], "by": user_or_none(actor)},
         )
         score.rating, score.by = ratings[competency.pk], user_or_none(actor)
-        tag(score, actor)
+        set_author(score, actor)
         score.save()
     record(
         actor=actor,
@@ -569,7 +570,7 @@ def interview_conclude(*, actor, request: HiringRequest) -> InterviewOutcome:
             candidate.status = Status.INTERVIEWED
             outcome.passed.append(candidate)
             text = _("Op elke competentie minimaal voldoende.")
-        tag(candidate, actor)
+        set_author(candidate, actor)
         candidate.save()
         record(
             actor=actor,
@@ -579,7 +580,7 @@ def interview_conclude(*, actor, request: HiringRequest) -> InterviewOutcome:
             text=f"{candidate.name}: {text}",
         )
     selection_round.concluded_at = timezone.now()
-    tag(selection_round, actor)
+    set_author(selection_round, actor)
     selection_round.save()
     if not outcome.passed:
         record(
@@ -644,7 +645,7 @@ def award(
         extension_months=hiring_request.extension_months,
         max_total_months=hiring_request.max_total_months,
     )
-    tag(contract, actor)
+    set_author(contract, actor)
     contract.save()
     _set_status(candidate, Status.AWARDED, actor)
     for other in hiring_request.candidates.exclude(pk=candidate.pk).exclude(
@@ -652,7 +653,7 @@ def award(
     ):
         other.status = Status.REJECTED
         other.rejection_reason = _("De opdracht is gegund aan een andere kandidaat.")
-        tag(other, actor)
+        set_author(other, actor)
         other.save()
     _set_status(hiring_request, HiringRequest.Status.AWARDED, actor)
     record(

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
+from regie.core.history import set_author
 from regie.core.models import Confidentiality, OrganisationUnit, Person
 from regie.hiring.models import (
     AwardCriterion,
@@ -23,7 +24,7 @@ from regie.hiring.models import (
     Supplier,
 )
 from regie.hiring.parsing import parse_posting
-from regie.hiring.services._common import record, tag
+from regie.hiring.services._common import record
 
 MAX_POSTING_CHARS = 200_000
 
@@ -366,13 +367,13 @@ def request_create(*, actor, data: RequestData) -> HiringRequest:
         status=HiringRequest.Status.OPEN,
     )
     hiring_request.title = hiring_request.title.strip()
-    tag(hiring_request, actor)
+    set_author(hiring_request, actor)
     hiring_request.save()
 
     def add(model, items, **extra):
         for position, item in enumerate(items, start=1):
             obj = model(request=hiring_request, position=position, **item, **extra)
-            tag(obj, actor)
+            set_author(obj, actor)
             obj.save()
 
     add(Requirement, [{"text": t} for t in _clean_lines(data.requirements)])
@@ -427,7 +428,7 @@ def supplier_create(
         sna_registered=sna_registered,
         sna_checked_on=sna_checked_on,
     )
-    tag(supplier, actor)
+    set_author(supplier, actor)
     try:
         with transaction.atomic():
             supplier.save()

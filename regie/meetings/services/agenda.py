@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from regie.core.concurrency import save_if_unchanged
 from regie.core.errors import DomainError, StaleEditError
+from regie.core.history import set_author
 from regie.core.models import Body, Confidentiality, Person
 from regie.core.workdays import holiday_name, working_calendar
 from regie.documents.models import Document
@@ -32,14 +33,6 @@ ITEM_FIELDS = frozenset(
     {"title", "purpose", "presenter", "duration_minutes", "confidentiality", "description"}
 )
 HOLD_OVER_MODES = ("move", "copy")
-
-
-def _tag(obj, actor, reason: str | None = None) -> None:
-    """Let simple-history record the author (and why) of the next save of `obj`."""
-    if actor is not None and getattr(actor, "is_authenticated", False):
-        obj._history_user = actor
-    if reason:
-        obj._change_reason = reason
 
 
 def _long_date(moment: datetime | date) -> str:
@@ -78,7 +71,7 @@ def meeting_schedule(
         ends_at=starts_at + timedelta(minutes=duration_minutes),
         location=location.strip(),
     )
-    _tag(meeting, actor, _("Vergadering gepland"))
+    set_author(meeting, actor, _("Vergadering gepland"))
     meeting.save()
     for position, item_title in enumerate(body.default_agenda, start=1):
         item = AgendaItem(
@@ -90,7 +83,7 @@ def meeting_schedule(
             duration_minutes=STANDING_ITEM_MINUTES,
             confidentiality=Confidentiality.INTERNAL,
         )
-        _tag(item, actor)
+        set_author(item, actor)
         item.save()
     return meeting
 
@@ -308,7 +301,7 @@ def agenda_item_add(
     siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
     position = (siblings.aggregate(top=Max("position"))["top"] or 0) + 1
     item = AgendaItem(meeting=meeting, parent=parent, position=position, **fields)
-    _tag(item, actor)
+    set_author(item, actor)
     item.save()
     return item
 
@@ -318,7 +311,7 @@ def agenda_item_update(*, actor, item: AgendaItem, expected_version: int, **fiel
     """Change an item; refused (StaleEditError, nothing saved) when someone saved it meanwhile."""
     ensure_agenda_editable(item.meeting)
     clean = _check_item_fields(fields)
-    _tag(item, actor)
+    set_author(item, actor)
     save_if_unchanged(item, expected_version=expected_version, fields=clean)
     return item
 
@@ -340,7 +333,7 @@ def _write_positions(actor, ordered: list[AgendaItem]) -> None:
                 position=position, version=F("version") + 1
             )
             sibling.refresh_from_db()
-            _tag(sibling, actor, _("Volgorde gewijzigd"))
+            set_author(sibling, actor, _("Volgorde gewijzigd"))
             sibling.save(update_fields=["position"])
 
 
@@ -424,13 +417,13 @@ def agenda_item_remove(*, actor, item: AgendaItem) -> None:
     step = item.proposal_step
     if step is not None and step.meeting_id == item.meeting_id:
         step.meeting = None
-        _tag(step, actor, _("Van de agenda gehaald"))
+        set_author(step, actor, _("Van de agenda gehaald"))
         step.save(update_fields=["meeting"])
     meeting_id, parent_id = item.meeting_id, item.parent_id
     for child in item.children.all():
-        _tag(child, actor)
+        set_author(child, actor)
         child.delete()
-    _tag(item, actor, _("Van de agenda gehaald"))
+    set_author(item, actor, _("Van de agenda gehaald"))
     item.delete()
     _renumber(actor, meeting_id, parent_id)
 
@@ -451,7 +444,7 @@ def _copy_item(
     )
     copy.held_over_from = source
     copy.proposal_step = source.proposal_step
-    _tag(
+    set_author(
         copy,
         actor,
         _("Aangehouden uit de vergadering van %(date)s")
@@ -494,7 +487,7 @@ def agenda_item_hold_over(
     step = item.proposal_step
     if step is not None and mode == "move" and step.meeting_id == source.pk:
         step.meeting = to_meeting
-        _tag(
+        set_author(
             step, actor, _("Aangehouden naar %(date)s") % {"date": _long_date(to_meeting.starts_at)}
         )
         step.save(update_fields=["meeting"])
@@ -504,7 +497,7 @@ def agenda_item_hold_over(
         }
         for held in [item, *item.children.all()]:
             held.status = AgendaItem.Status.HELD_OVER
-            _tag(held, actor, reason)
+            set_author(held, actor, reason)
             held.save(update_fields=["status"])
     return copy
 
@@ -512,7 +505,7 @@ def agenda_item_hold_over(
 def _record_on_item(actor, item: AgendaItem, reason: str) -> None:
     """A history row on the item (who, when, why) for a change of its stukken."""
     fresh = AgendaItem.objects.get(pk=item.pk)
-    _tag(fresh, actor, reason)
+    set_author(fresh, actor, reason)
     fresh.save(update_fields=["position"])
 
 

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from regie.core.access import forget_viewer
 from regie.core.errors import DomainError
+from regie.core.history import set_author
 from regie.core.models import Body, BodyMembership, Person
-from regie.meetings.services.agenda import _tag
 
 MAX_DUE_DAYS = 30
 MAX_DEFAULT_ITEMS = 25
@@ -23,7 +23,7 @@ def _ensure_member(actor, body: Body, person: Person, role: str) -> None:
         return
     else:
         membership.role = role
-    _tag(membership, actor)
+    set_author(membership, actor)
     membership.save()
 
 
@@ -68,7 +68,7 @@ def body_update(
     body.default_duration_minutes = default_duration_minutes
     body.chair = chair
     body.secretary = secretary
-    _tag(body, actor, _("Instellingen gewijzigd"))
+    set_author(body, actor, _("Instellingen gewijzigd"))
     body.save(
         update_fields=[
             "default_agenda",
@@ -85,7 +85,7 @@ def body_update(
             body=body, person_id=former, role__in=[R.CHAIR, R.SECRETARY]
         ):
             membership.role = R.MEMBER
-            _tag(membership, actor)
+            set_author(membership, actor)
             membership.save(update_fields=["role"])
     if chair is not None:
         _ensure_member(actor, body, chair, R.CHAIR)
@@ -117,7 +117,7 @@ def body_member_add(*, actor, body: Body, person: Person, role: str = R.MEMBER) 
         membership.role = role
     else:
         membership = BodyMembership(body=body, person=person, role=role)
-    _tag(membership, actor)
+    set_author(membership, actor)
     membership.save()
     return membership
 
@@ -135,5 +135,5 @@ def body_member_remove(*, actor, body: Body, person: Person) -> None:
             )
             % {"name": person.name}
         )
-    _tag(membership, actor)
+    set_author(membership, actor)
     membership.delete()

@@ -12,16 +12,11 @@ from regie.actions.models import Action
 from regie.actions.services import action_create
 from regie.core.concurrency import save_if_unchanged
 from regie.core.errors import DomainError
-from regie.core.history import set_reason
+from regie.core.history import set_author, set_reason
 from regie.core.models import Confidentiality, Person
 from regie.documents.models import Document
 from regie.meetings.lifecycle import ensure_minutes_editable
 from regie.meetings.models import AgendaItem, Attendance, Decision, DecisionCounter, Meeting
-
-
-def _tag(obj, actor) -> None:
-    if actor is not None and getattr(actor, "is_authenticated", False):
-        obj._history_user = actor
 
 
 @transaction.atomic
@@ -43,7 +38,7 @@ def attendance_set(*, actor, meeting: Meeting, entries: dict[int, str]) -> None:
         if row.pk is not None and row.status == status:
             continue
         row.status = status
-        _tag(row, actor)
+        set_author(row, actor)
         row.save()
 
 
@@ -52,7 +47,7 @@ def item_discussion_save(
     *, actor, item: AgendaItem, discussion: str, expected_version: int
 ) -> AgendaItem:
     ensure_minutes_editable(item.meeting)
-    _tag(item, actor)
+    set_author(item, actor)
     fields: dict[str, object] = {"discussion": discussion.strip()}
     if item.status == AgendaItem.Status.PLANNED:
         fields["status"] = AgendaItem.Status.HANDLED
@@ -63,7 +58,7 @@ def item_discussion_save(
 @transaction.atomic
 def minutes_summary_save(*, actor, meeting: Meeting, text: str, expected_version: int) -> Meeting:
     ensure_minutes_editable(meeting)
-    _tag(meeting, actor)
+    set_author(meeting, actor)
     save_if_unchanged(
         meeting, expected_version=expected_version, fields={"minutes_summary": text.strip()}
     )
@@ -119,7 +114,7 @@ def decision_record(
         confidentiality=confidentiality,
         publication_ground=publication_ground.strip(),
     )
-    _tag(decision, actor)
+    set_author(decision, actor)
     decision.save()
     if documents:
         decision.documents.set(documents)
@@ -134,7 +129,7 @@ def decision_update_text(
     ensure_minutes_editable(decision.meeting)
     if not text.strip():
         raise DomainError(_("Schrijf het besluit uit."), field="text")
-    _tag(decision, actor)
+    set_author(decision, actor)
     save_if_unchanged(decision, expected_version=expected_version, fields={"text": text.strip()})
     return decision
 
@@ -146,7 +141,7 @@ def decision_withdraw(*, actor, decision: Decision, reason: str) -> Decision:
     if not reason.strip():
         raise DomainError(_("Geef een reden op voor het intrekken."), field="reason")
     decision.is_withdrawn = True
-    _tag(decision, actor)
+    set_author(decision, actor)
     set_reason(decision, _("Ingetrokken: %(r)s") % {"r": reason.strip()})
     decision.save(update_fields=["is_withdrawn"])
     return decision

@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
+from regie.core.history import set_author
 from regie.core.models import Body, Confidentiality, Person
 from regie.core.workdays import working_calendar
 from regie.meetings.models import AgendaItem, Meeting, Proposal, ProposalStep
-from regie.meetings.services.agenda import _long_date, _tag, agenda_item_add
+from regie.meetings.services.agenda import _long_date, agenda_item_add
 
 MAX_ROUTE = 10
 Outcome = ProposalStep.Outcome
@@ -56,11 +57,11 @@ def proposal_create(
     proposal = Proposal(
         title=title, summary=(summary or "").strip(), owner=owner, confidentiality=confidentiality
     )
-    _tag(proposal, actor, _("Voorstel aangemaakt"))
+    set_author(proposal, actor, _("Voorstel aangemaakt"))
     proposal.save()
     for position, body in enumerate(route, start=1):
         step = ProposalStep(proposal=proposal, position=position, body=body)
-        _tag(step, actor)
+        set_author(step, actor)
         step.save()
     return proposal
 
@@ -136,7 +137,9 @@ def proposal_step_schedule(*, actor, step: ProposalStep, meeting: Meeting) -> Ag
     item.save(update_fields=["proposal_step"])
     item.documents.set(proposal.documents.all())
     step.meeting = meeting
-    _tag(step, actor, _("Geagendeerd voor %(date)s") % {"date": _long_date(meeting.starts_at)})
+    set_author(
+        step, actor, _("Geagendeerd voor %(date)s") % {"date": _long_date(meeting.starts_at)}
+    )
     step.save(update_fields=["meeting"])
     return item
 
@@ -174,6 +177,6 @@ def proposal_step_record_outcome(
         }
         # Pending again: the step waits for a next meeting of the same body.
         step.meeting = None
-    _tag(step, actor, reason)
+    set_author(step, actor, reason)
     step.save()
     return step
