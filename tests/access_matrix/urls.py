@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 
 from regie.planning.tests import access_matrix as planning_matrix
+from regie.reports.tests import access_matrix as reports_matrix
 from regie.risks.tests import access_matrix as risks_matrix
 
 SKIPPED: dict[str, str] = {
@@ -61,7 +62,7 @@ RULES: list[tuple[str, str, str]] = [
     (r"^api:candidate-detail$", "pk", "candidate"),
     (r"^api:contract-detail$", "pk", "contract"),
 ]
-RULES += planning_matrix.RULES + risks_matrix.RULES
+RULES += planning_matrix.RULES + risks_matrix.RULES + reports_matrix.RULES
 
 # Pages that need a query string to show anything: (query, kinds of objects that must exist).
 QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
