@@ -231,3 +231,28 @@ class ProgressUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity} – {self.period}"
+
+
+class ProgressChase(models.Model):
+    """The reminder e-mail the secretary sent an owner to fill in their progress for a period;
+    at most one per period, owner and day, so a double click sends one e-mail."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="chases")
+    owner = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField(_("verstuurd op"))
+    sent_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("herinnering voortgang")
+        verbose_name_plural = _("herinneringen voortgang")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "owner", "sent_on"], name="unique_progress_chase_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} – {self.owner_id} {self.sent_on}"
