@@ -98,8 +98,13 @@ class RiskFilterForm(forms.Form):
     )
 
     def __init__(self, data, *, units, owners):
+        """`units`: (unit, depth) pairs in tree order; the list offers them all, indented."""
         super().__init__(data)
-        cast(forms.ModelChoiceField, self.fields["eenheid"]).queryset = units
+        unit_field = cast(forms.ModelChoiceField, self.fields["eenheid"])
+        unit_field.queryset = OrganisationUnit.objects.all()
+        unit_field.choices = [("", unit_field.empty_label or "")] + [
+            (unit.pk, "\u2003" * depth + unit.name) for unit, depth in units
+        ]
         cast(forms.ModelChoiceField, self.fields["eigenaar"]).queryset = owners
 
     def to_filter(self) -> RiskFilter:

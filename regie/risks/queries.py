@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regie.core.models import OrganisationUnit, Person
-from regie.core.workdays import working_calendar
+from regie.core.workdays import WorkingCalendar, working_calendar
 from regie.risks.access import visible_risks
 from regie.risks.models import SCALE, Measure, Risk
 
@@ -44,6 +45,27 @@ def unit_and_below(unit_id: int) -> list[int]:
         found.append(current)
         todo.extend(children.get(current, []))
     return found
+
+
+def unit_tree() -> list[tuple[OrganisationUnit, int]]:
+    """Every organisation unit in tree order with its depth (for the unit filter), one query."""
+    units = list(OrganisationUnit.objects.order_by("name", "id"))
+    known = {u.pk for u in units}
+    children: dict[int | None, list[OrganisationUnit]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id if unit.parent_id in known else None, []).append(unit)
+    ordered: list[tuple[OrganisationUnit, int]] = []
+    seen: set[int] = set()
+    todo: list[tuple[OrganisationUnit, int]] = [(u, 0) for u in reversed(children.get(None, []))]
+    while todo:
+        unit, depth = todo.pop()
+        if unit.pk in seen:
+            continue
+        seen.add(unit.pk)
+        ordered.append((unit, depth))
+        todo.extend((child, depth + 1) for child in reversed(children.get(unit.pk, [])))
+    ordered.extend((u, 0) for u in units if u.pk not in seen)  # a cycle in the data
+    return ordered
 
 
 def apply_filter(qs: QuerySet[Risk], flt: RiskFilter, *, today: date) -> QuerySet[Risk]:
@@ -90,31 +112,37 @@ def top_risks(user, unit=None, limit: int = 5) -> list[Risk]:
     return list(qs.select_related("unit", "owner").order_by("-score", "review_date", "id")[:limit])
 
 
-def review_deadline(within_working_days: int, *, today: date | None = None) -> date:
+def review_deadline(
+    within_working_days: int, *, today: date | None = None, calendar: WorkingCalendar | None = None
+) -> date:
     today = today or timezone.localdate()
-    return working_calendar().add(today, within_working_days)
+    return (calendar or working_calendar()).add(today, within_working_days)
 
 
 def risks_due_for_review(
-    user, within_working_days: int = 5, *, today: date | None = None
+    user,
+    within_working_days: int = 5,
+    *,
+    today: date | None = None,
+    calendar: WorkingCalendar | None = None,
+    unit_ids: Iterable[int] | None = None,
+    owner_id: int | None = None,
 ) -> QuerySet[Risk]:
-    """Risks still running whose review is overdue or falls within the coming working days."""
-    deadline = review_deadline(within_working_days, today=today)
-    return (
-        visible_risks(user)
-        .filter(status__in=ACTIVE, review_date__lte=deadline)
-        .select_related("unit", "owner")
-        .order_by("review_date", "-score", "id")
-    )
+    """Risks still running whose review is overdue or falls within the coming working days;
+    optionally of some units only (the dashboard passes a unit with the units under it) or of
+    one owner."""
+    deadline = review_deadline(within_working_days, today=today, calendar=calendar)
+    qs = visible_risks(user).filter(status__in=ACTIVE, review_date__lte=deadline)
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=list(unit_ids))
+    if owner_id is not None:
+        qs = qs.filter(owner_id=owner_id)
+    return qs.select_related("unit", "owner").order_by("review_date", "-score", "id")
 
 
 def risk_owners(qs: QuerySet[Risk]) -> QuerySet[Person]:
     """The people who own one of these risks (for the owner filter), one query."""
     return Person.objects.filter(pk__in=qs.values("owner_id")).order_by("name").only("id", "name")
-
-
-def risk_units(qs: QuerySet[Risk]) -> QuerySet[OrganisationUnit]:
-    return OrganisationUnit.objects.filter(pk__in=qs.values("unit_id")).order_by("name")
 
 
 def measures_of(risk: Risk):

@@ -39,7 +39,7 @@ REVIEW_WINDOW = 5  # working days ahead on the "te herbeoordelen" list
 def _filter_form(request: HttpRequest) -> RiskFilterForm:
     visible = visible_risks(request.user)
     return RiskFilterForm(
-        request.GET, units=queries.risk_units(visible), owners=queries.risk_owners(visible)
+        request.GET, units=queries.unit_tree(), owners=queries.risk_owners(visible)
     )
 
 
@@ -120,8 +120,17 @@ def heat_map(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def due_for_review(request: HttpRequest) -> HttpResponse:
+    """The reviews due, of one unit (with the units under it) or one owner when asked."""
     today = timezone.localdate()
-    risks = queries.risks_due_for_review(request.user, REVIEW_WINDOW, today=today)
+    form = _filter_form(request)
+    flt = form.to_filter()
+    risks = queries.risks_due_for_review(
+        request.user,
+        REVIEW_WINDOW,
+        today=today,
+        unit_ids=queries.unit_and_below(flt.unit_id) if flt.unit_id else None,
+        owner_id=flt.owner_id,
+    )
     page = Paginator(risks, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -132,7 +141,8 @@ def due_for_review(request: HttpRequest) -> HttpResponse:
             "deadline": queries.review_deadline(REVIEW_WINDOW, today=today),
             "window": REVIEW_WINDOW,
             "can_create": rules.can_create_risk(request.user),
-            "query_string": "",
+            "filter_form": form,
+            "query_string": _query_string(request),
         },
     )
 

@@ -3,7 +3,7 @@ that fill the parameters of the risk URLs, and the makers of the confidential ri
 
 The confidential risk is reported to the world's confidential body, so its secretary sees it
 and the outsider (internal, in no body) and the external member do not. The unit's name
-carries no marker: the unit filter lists the units of the risks one may see.
+carries no marker: the unit filter lists every unit of the organisation.
 
 Use: RULES += risks.RULES (before any catch-all) and LAZY |= risks.makers(MARKER).
 """

@@ -90,6 +90,44 @@ def test_the_register_filters_on_unit_status_owner_score_and_overdue_review(clie
     assert "Water hoog" in html and "Vergeten" in html
 
 
+def test_the_unit_filter_offers_the_whole_tree_and_includes_the_units_below(client, world):
+    directorate = factories.unit(name="Directie Ruimte")
+    team = factories.unit(name="Team Bodem", parent=directorate)
+    cluster = factories.unit(name="Cluster Grondwater", parent=team)
+    factories.unit(name="Team Zonder Risico")
+    rf.risk(unit=cluster, owner=world.lead, title="Grondwater daalt")
+    rf.risk(unit=directorate, owner=world.lead, title="Directie risico")
+    rf.risk(unit=world.unit, owner=world.lead, title="Water elders")
+    client.force_login(world.employee.user)
+    html = _html(client.get("/risicos/"))
+    assert f'<option value="{directorate.pk}">Directie Ruimte</option>' in html
+    assert f'<option value="{team.pk}">\u2003Team Bodem</option>' in html
+    assert f'<option value="{cluster.pk}">\u2003\u2003Cluster Grondwater</option>' in html
+    assert "Team Zonder Risico</option>" in html  # a unit without risks is offered too
+    assert html.index("Directie Ruimte<") < html.index("Team Bodem<") < html.index("Cluster Gr")
+    html = _html(client.get("/risicos/", {"eenheid": team.pk}))
+    assert "Grondwater daalt" in html and "Directie risico" not in html
+    assert "Water elders" not in html
+    assert f'<option value="{team.pk}" selected>' in html
+    html = _html(client.get("/risicos/", {"eenheid": directorate.pk}))
+    assert "Grondwater daalt" in html and "Directie risico" in html and "Water elders" not in html
+
+
+def test_the_review_list_filters_on_unit_with_the_units_below_and_on_owner(client, world):
+    directorate = factories.unit(name="Directie Ruimte")
+    team = factories.unit(name="Team Bodem", parent=directorate)
+    soon = _today() + timedelta(days=1)
+    rf.risk(unit=team, owner=world.lead, title="Bodem zakt", review_date=soon)
+    rf.risk(unit=world.unit, owner=world.employee, title="Dijk lekt", review_date=soon)
+    client.force_login(world.lead.user)
+    html = _html(client.get("/risicos/te-herbeoordelen/", {"eenheid": directorate.pk}))
+    assert "Bodem zakt" in html and "Dijk lekt" not in html
+    html = _html(client.get("/risicos/te-herbeoordelen/", {"eigenaar": world.employee.pk}))
+    assert "Dijk lekt" in html and "Bodem zakt" not in html
+    html = _html(client.get("/risicos/te-herbeoordelen/", {"eenheid": "x", "eigenaar": "999"}))
+    assert "Dijk lekt" in html and "Bodem zakt" in html
+
+
 def test_dates_are_shown_in_dutch(client, world):
     risk = rf.risk(unit=world.unit, owner=world.lead, title="Datum")
     Risk.objects.filter(pk=risk.pk).update(review_date="2026-11-23")
@@ -353,6 +391,7 @@ def _more_risks(world, n):
         "/risicos/risicokaart/",
         "/risicos/risicokaart/?eenheid={unit}",
         "/risicos/te-herbeoordelen/",
+        "/risicos/te-herbeoordelen/?eenheid={unit}",
     ],
 )
 def test_query_counts_do_not_grow_with_data(client, world, url):
