@@ -66,6 +66,7 @@ def _build(today: date) -> dict[str, int]:
         meetings.finish_meetings(demo, plans)
         hiring = load_hiring_demo()
         activity_count = planning.create_plans(demo)
+        new_files.append(planning.create_planner_export(demo))
         risk_count = risks.create_risks(demo)
         delete_files_after_commit(old_files, keep=new_files)
     return {

@@ -7,9 +7,10 @@ Built through the planning services, so every row is checked as a user's input w
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
-from regie.home.demo.context import Demo, days, models
+from regie.home.demo.context import Demo, days, models, stamp
 from regie.planning import services
 from regie.planning.models import Activity, Milestone, Plan, ProgressUpdate
 
@@ -214,3 +215,97 @@ def _note(status: str) -> str:
 
 def _month_end(year: int, month: int) -> date:
     return date(year + month // 12, month % 12 + 1, 1) - days(1)
+
+
+# A Microsoft Planner export of team Leefomgeving for next year, stored as a stuk, so the import
+# (plan page > "Planner-export inlezen") can be tried on a real file. (bucket, task, progress,
+# assignees, start month, due month)
+PLANNER_TASKS = [
+    (
+        "Besluitvorming",
+        "Vergaderschema DO en stuurgroepen vaststellen",
+        "Completed",
+        ["secretaris"],
+        1,
+        1,
+    ),
+    ("Besluitvorming", "Besluitenlijsten in Regie bijhouden", "In progress", ["secretaris"], 1, 12),
+    ("Dashboard", "Dashboard inrichten per cluster", "In progress", ["medewerker"], 1, 3),
+    ("Dashboard", "Teamleiders instrueren", "Not started", ["medewerker", "teamleider"], 3, 4),
+    ("Dashboard", "Evaluatie gebruik dashboard", "Not started", ["teamleider"], 6, 6),
+    ("Werkplannen", "Format werkplan cluster opstellen", "Not started", ["teamleider"], 1, 2),
+    ("Werkplannen", "Werkplannen clusters verzamelen", "Not started", ["secretaris"], 2, 3),
+]
+
+
+def create_planner_export(demo: Demo) -> str:
+    """Store the Planner export as a stuk of team Leefomgeving; returns the stored file name."""
+    from regie.home.demo.documents import XLSX, _version
+
+    year = demo.today.year + 1
+    m = models()
+    author = demo.people["medewerker"]
+    document = m.Document(
+        title=f"Planner-export team Leefomgeving {year}",
+        kind=m.Document.Kind.ANNEX,
+        author=author,
+        body=demo.bodies["DO"],
+        confidentiality="internal",
+    )
+    stamp(document, when=demo.today - days(2), user=author.user, reason="Stuk aangemaakt")
+    document.save()
+    content = planner_export(demo, year)
+    text = [f"{bucket}: {task}" for bucket, task, *_rest in PLANNER_TASKS]
+    return _version(
+        demo,
+        document,
+        1,
+        f"planner-export-leefomgeving-{year}.xlsx",
+        XLSX,
+        content,
+        text,
+        demo.today - days(2),
+    )
+
+
+def planner_export(demo: Demo, year: int) -> bytes:
+    """The workbook as Planner writes it: a few lines about the plan, then the task table."""
+    from openpyxl import Workbook
+
+    from regie.planning.excel import PLANNER_COLUMNS
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Taken"
+    sheet.append(["Plan name", f"Team Leefomgeving {year}"])
+    sheet.append(["Plan ID", "mQ3vTz0c1E6Xr2kL8pYbVGUAF7n4"])
+    sheet.append(["Export date", demo.today.strftime("%m/%d/%Y")])
+    sheet.append([])
+    sheet.append(PLANNER_COLUMNS)
+    creator = demo.people["medewerker"].name
+    for number, (bucket, task, progress, owners, first, last) in enumerate(PLANNER_TASKS, 1):
+        names = ";".join(demo.people[key].name for key in owners)
+        completed = _month_end(year, last).strftime("%m/%d/%Y") if progress == "Completed" else ""
+        sheet.append(
+            [
+                f"task-{number:03d}",
+                task,
+                bucket,
+                progress,
+                "Medium",
+                names,
+                creator,
+                demo.today.strftime("%m/%d/%Y"),
+                date(year, first, 1).strftime("%m/%d/%Y"),
+                _month_end(year, last).strftime("%m/%d/%Y"),
+                "false",
+                completed,
+                creator if completed else "",
+                "",
+                "",
+                "",
+            ]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

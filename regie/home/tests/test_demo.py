@@ -161,3 +161,19 @@ def test_risks_have_scores_measures_and_one_on_the_action_list(media):
     assert all(r.score == r.probability * r.impact for r in risks)
     assert risks.filter(activity__isnull=False).exists()
     assert Measure.objects.filter(action__isnull=False).exists()
+
+
+def test_the_planner_export_stuk_reads_without_errors_into_tasks_of_known_people(media):
+    from regie.documents.models import Document
+    from regie.planning.excel import parse_planner
+
+    load_demo(TODAY)
+    document = Document.objects.get(title__startswith="Planner-export team Leefomgeving")
+    version = document.versions.get()
+    assert version.original_name.endswith(".xlsx")
+    with version.file.open("rb") as stored:
+        result = parse_planner(stored.read(), buckets="goals", importer=None)
+    assert result.ok, result.errors
+    assert len(result.rows) == 7
+    assert {row.goal for row in result.rows} == {"Besluitvorming", "Dashboard", "Werkplannen"}
+    assert all(row.owner is not None for row in result.rows)
