@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from regie.actions.models import Action
-from regie.actions.queries import ActionFilter
+from regie.actions.queries import ActionFilter, UnitChoice, unit_and_below
 from regie.core.models import Body, Confidentiality, Person
 
 TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
@@ -84,14 +84,30 @@ class ActionFilterForm(forms.Form):
         empty_label=_("alle gremia"),
         widget=forms.Select(attrs=SELECT),
     )
+    eenheid = forms.TypedChoiceField(
+        label=_("Organisatieonderdeel"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[],
+        error_messages={"invalid_choice": _("Kies een organisatieonderdeel uit de lijst.")},
+        widget=forms.Select(attrs=SELECT),
+    )
     afspraken = forms.BooleanField(
         label=_("Alleen bestuurlijke afspraken"),
         required=False,
         widget=forms.CheckboxInput(attrs=CHECKBOX),
     )
 
-    def __init__(self, data, *, owners=None, bodies=None):
+    def __init__(self, data, *, owners=None, bodies=None, units: list[UnitChoice] | None = None):
         super().__init__(data)
+        self.units = units or []
+        if units is None:
+            del self.fields["eenheid"]
+        else:
+            self.fields["eenheid"].choices = [("", _("alle onderdelen"))] + [
+                (str(u.pk), u.label) for u in units
+            ]
         if owners is None:
             del self.fields["eigenaar"]
         else:
@@ -102,15 +118,19 @@ class ActionFilterForm(forms.Form):
             self.fields["gremium"].queryset = bodies
 
     def to_filter(self) -> ActionFilter:
-        data = self.cleaned_data if self.is_valid() else {}
+        """The valid filters; a field with an unknown value falls back to its default."""
+        self.is_valid()
+        data = self.cleaned_data
         owner = data.get("eigenaar")
         body = data.get("gremium")
+        unit_id = data.get("eenheid")
         return ActionFilter(
             status=data.get("status") or "open",
             term=data.get("termijn") or "",
             owner_id=owner.pk if owner else None,
             body_id=body.pk if body else None,
             commitments_only=bool(data.get("afspraken")),
+            unit_ids=unit_and_below(self.units, unit_id) if unit_id else (),
         )
 
 

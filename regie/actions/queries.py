@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from regie.actions.access import visible_actions
 from regie.actions.models import Action
-from regie.core.models import Body, Person
+from regie.core.models import Body, OrganisationUnit, Person
 
 OPEN = list(Action.OPEN_STATUSES)
 
@@ -49,13 +49,17 @@ def working_week(today: date) -> tuple[date, date]:
 
 @dataclass(frozen=True)
 class ActionFilter:
-    """The filters of every action list: status, term, owner, body, commitments only."""
+    """The filters of every action list: status, term, owner, body, unit, commitments only.
+
+    `unit_ids` is a unit with the units below it: the actions whose owner belongs to one.
+    """
 
     status: str = "open"  # open | done | all
     term: str = ""  # "" | overdue | week
     owner_id: int | None = None
     body_id: int | None = None
     commitments_only: bool = False
+    unit_ids: tuple[int, ...] = ()
 
 
 def apply_filter(qs: QuerySet[Action], flt: ActionFilter, *, today: date) -> QuerySet[Action]:
@@ -74,7 +78,62 @@ def apply_filter(qs: QuerySet[Action], flt: ActionFilter, *, today: date) -> Que
         qs = qs.filter(body_id=flt.body_id)
     if flt.commitments_only:
         qs = qs.filter(is_commitment=True)
+    if flt.unit_ids:
+        qs = qs.filter(owner__unit_id__in=sorted(flt.unit_ids))
     return qs.select_related("owner", "body")
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    """One organisation unit in tree order, with how deep it lies under the top."""
+
+    pk: int
+    name: str
+    depth: int
+
+    @property
+    def label(self) -> str:
+        return "\u2003" * self.depth + self.name
+
+
+def unit_tree() -> list[UnitChoice]:
+    """Every organisation unit in tree order (by name under each parent), in one query."""
+    rows = list(
+        OrganisationUnit.objects.order_by("name", "id").values_list("id", "name", "parent_id")
+    )
+    known = {pk for pk, _name, _parent in rows}
+    by_parent: dict[int | None, list[tuple[int, str]]] = {}
+    for pk, name, parent in rows:
+        by_parent.setdefault(parent if parent in known else None, []).append((pk, name))
+    ordered: list[UnitChoice] = []
+    seen: set[int] = set()
+    stack = [(pk, name, 0) for pk, name in reversed(by_parent.get(None, []))]
+    while stack:
+        pk, name, depth = stack.pop()
+        if pk in seen:
+            continue
+        seen.add(pk)
+        ordered.append(UnitChoice(pk, name, depth))
+        stack.extend((c, n, depth + 1) for c, n in reversed(by_parent.get(pk, [])))
+    # A cycle of units (not reachable from a top) still shows, at the top level.
+    ordered.extend(UnitChoice(pk, name, 0) for pk, name, _p in rows if pk not in seen)
+    return ordered
+
+
+def unit_and_below(tree: list[UnitChoice], unit_id: int) -> tuple[int, ...]:
+    """The unit's id and the ids of every unit below it, read from the tree."""
+    found: list[int] = []
+    inside: int | None = None
+    for choice in tree:
+        if inside is not None:
+            if choice.depth > inside:
+                found.append(choice.pk)
+                continue
+            break
+        if choice.pk == unit_id:
+            found.append(unit_id)
+            inside = choice.depth
+    return tuple(found)
 
 
 def filtered(

@@ -35,20 +35,29 @@ def _query_string(request: HttpRequest) -> str:
 
 
 def _list_context(
-    request: HttpRequest, qs: QuerySet[Action], *, owners: bool = True, bodies: bool = True, **extra
+    request: HttpRequest,
+    qs: QuerySet[Action],
+    *,
+    owners: bool = True,
+    bodies: bool = True,
+    units: bool = False,
+    **extra,
 ) -> dict:
     today = timezone.localdate()
     body_choices = visible_bodies(request.user).order_by("name") if bodies else None
+    unit_choices = queries.unit_tree() if units else None
     owner_choices = None
     if owners:
         # The owner filter offers the owners of the actions the other filters select.
-        others = ActionFilterForm(request.GET, bodies=body_choices).to_filter()
+        others = ActionFilterForm(request.GET, bodies=body_choices, units=unit_choices).to_filter()
         owner_choices = queries.action_owners(
             queries.apply_filter(qs, others, today=today),
             per_person=True,
             keep=request.GET.get("eigenaar", ""),
         )
-    form = ActionFilterForm(request.GET, owners=owner_choices, bodies=body_choices)
+    form = ActionFilterForm(
+        request.GET, owners=owner_choices, bodies=body_choices, units=unit_choices
+    )
     actions = queries.apply_filter(qs, form.to_filter(), today=today)
     page = Paginator(actions.order_by("due_date", "id"), PAGE_SIZE).get_page(
         request.GET.get("pagina")
@@ -64,7 +73,9 @@ def _list_context(
 
 @require_GET
 def action_list(request: HttpRequest) -> HttpResponse:
-    context = _list_context(request, visible_actions(request.user), heading=_("Alle acties"))
+    context = _list_context(
+        request, visible_actions(request.user), units=True, heading=_("Alle acties")
+    )
     return render(request, "actions/action_list.html", context)
 
 

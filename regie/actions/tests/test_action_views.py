@@ -287,3 +287,41 @@ def test_the_owner_filter_offers_the_owners_of_the_listed_actions_and_keeps_a_ch
     response = client.get("/acties/", chosen)
     assert world.other_member in set(response.context["filter_form"].fields["eigenaar"].queryset)
     assert "Te late notitie" not in _html(response)
+
+
+def test_the_unit_filter_shows_the_actions_of_the_unit_and_the_units_below_it(
+    client, world, django_assert_max_num_queries
+):
+    top = factories.unit(name="Directie Ruimte")
+    team = factories.unit(name="Team Water", parent=top)
+    elsewhere = factories.unit(name="Directie Geld")
+    world.member.unit = team
+    world.member.save(update_fields=["unit"])
+    world.other_member.unit = elsewhere
+    world.other_member.save(update_fields=["unit"])
+    client.force_login(world.secretary.user)
+    with django_assert_max_num_queries(20):
+        html = _html(client.get("/acties/", {"eenheid": top.pk}))
+    assert "Te late notitie" in html and "Van Bram" not in html
+    html = _html(client.get("/acties/", {"eenheid": elsewhere.pk}))
+    assert "Van Bram" in html and "Te late notitie" not in html
+    # Combined with the other filters, as the dashboard links to it.
+    html = _html(client.get("/acties/", {"eenheid": top.pk, "termijn": "overdue"}))
+    assert "Te late notitie" in html and "Deze week klaar" not in html
+    html = _html(client.get("/acties/", {"eenheid": top.pk, "status": "open"}))
+    assert "Deze week klaar" in html and "Van Bram" not in html
+    # The choice is the unit tree, indented under each parent.
+    response = client.get("/acties/", {"eenheid": top.pk})
+    labels = dict(response.context["filter_form"].fields["eenheid"].choices)
+    assert labels[str(top.pk)] == "Directie Ruimte"
+    assert labels[str(team.pk)] == "\u2003Team Water"
+    offered = list(labels)
+    assert offered.index(str(top.pk)) < offered.index(str(team.pk))
+
+
+def test_an_unknown_unit_is_refused_with_a_message_and_filters_nothing(client, world):
+    client.force_login(world.secretary.user)
+    for value in ("999999", "x<"):
+        html = _html(client.get("/acties/", {"eenheid": value}))
+        assert "Kies een organisatieonderdeel uit de lijst." in html
+        assert "Te late notitie" in html and "Van Bram" in html
