@@ -31,7 +31,11 @@ from regie.core.models import (
 )
 from regie.core.workdays import WorkingCalendar
 from regie.documents.models import Document, DocumentVersion
+from regie.hiring.models import Candidate, Contract, HiringRequest
+from regie.home.seeding_later import LaterScale, LaterSeeder
 from regie.meetings.models import AgendaItem, Attendance, Decision, DecisionCounter, Meeting
+from regie.planning.models import Activity, Milestone, Plan, ProgressUpdate
+from regie.risks.models import Measure, Risk
 
 BATCH = 2000
 
@@ -48,14 +52,19 @@ class Scale:
     actions_per_meeting: int
     documents_per_meeting: int
     real_files: int
+    later: LaterScale
 
 
 SCALES = {
     # large: 40 bodies x 10 years x 30 = 12,000 meetings; 156,000 items; 60,000 decisions;
     # 300,000 actions with as many progress notes; 96,000 stukken.
-    "small": Scale(120, 10, 4, 2, 20, 13, 5, 25, 8, 20),
-    "medium": Scale(600, 30, 12, 5, 24, 13, 5, 25, 8, 50),
-    "large": Scale(2000, 60, 40, 10, 30, 13, 5, 25, 8, 200),
+    # Later modules (LaterScale): activities per year plan (one plan per unit and year),
+    # risks per unit, hiring requests, and one programme plan's activities and milestones.
+    # large: 600 year plans with ~47,000 activities and ~140,000 progress updates, 3,000
+    # risks, 200 hiring requests, a programme of 3,000 activities and 300 milestones.
+    "small": Scale(120, 10, 4, 2, 20, 13, 5, 25, 8, 20, LaterScale(20, 20, 20, 300, 30)),
+    "medium": Scale(600, 30, 12, 5, 24, 13, 5, 25, 8, 50, LaterScale(40, 30, 60, 1000, 100)),
+    "large": Scale(2000, 60, 40, 10, 30, 13, 5, 25, 8, 200, LaterScale(78, 50, 200, 3000, 300)),
 }
 
 FIRST = [
@@ -163,6 +172,7 @@ class Seeder:
             self.decisions(items)
             self.actions(items, bodies)
             self.documents(items)
+            LaterSeeder(self, self.scale.later).run(units, people)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
@@ -176,6 +186,15 @@ class Seeder:
             "actions": Action.objects.count(),
             "progress_notes": ProgressNote.objects.count(),
             "documents": Document.objects.count(),
+            "plans": Plan.objects.count(),
+            "activities": Activity.objects.count(),
+            "milestones": Milestone.objects.count(),
+            "progress_updates": ProgressUpdate.objects.count(),
+            "risks": Risk.objects.count(),
+            "measures": Measure.objects.count(),
+            "hiring_requests": HiringRequest.objects.count(),
+            "candidates": Candidate.objects.count(),
+            "contracts": Contract.objects.count(),
         }
 
     def units(self) -> list[OrganisationUnit]:
