@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from regie.actions.access import visible_actions
@@ -14,7 +15,9 @@ from regie.actions.models import Action
 from regie.core.access import viewer_for
 from regie.core.models import OrganisationUnit, Person
 from regie.core.workdays import WorkingCalendar
-from regie.home.queries import StukkenDeadline, my_meetings
+from regie.hiring.access import visible_contracts
+from regie.hiring.queries import ContractRow, contract_alerts
+from regie.home.queries import StukkenDeadline, my_contract_alerts, my_meetings
 from regie.meetings.access import visible_meetings
 from regie.meetings.models import Meeting
 from regie.planning.access import visible_activities, visible_plans
@@ -28,6 +31,7 @@ MEETING_WEEKS = 4
 MILESTONE_WEEKS = 8
 TOP_RISKS = 5
 MILESTONE_ROWS = 40
+REVIEW_WORKING_DAYS = 5  # the window of the risk register's "te herbeoordelen" list
 MYSELF = "mij"
 
 
@@ -194,16 +198,60 @@ def scope_actions(user, scope: Scope, *, today: date) -> ActionCounts:
 
 @dataclass
 class PlanProgress:
+    """A plan's running activities (not cancelled): by status, by the status of their latest
+    update, and the average percentage of those latest updates."""
+
     plan: Plan
+    total: int = 0
     planned: int = 0
     in_progress: int = 0
     done: int = 0
     on_track: int = 0
     at_risk: int = 0
     off_track: int = 0
+    percent_sum: int = 0  # the latest percentages added up, for the average
+    reported: int = 0  # activities with an update
+
+    @property
+    def no_update(self) -> int:
+        return self.total - self.reported
+
+    @property
+    def average_percent(self) -> int | None:
+        return round(self.percent_sum / self.reported) if self.reported else None
+
+    def share(self, key: str) -> int:
+        """The share of the plan's activities in one latest status, in whole percents."""
+        return round(100 * getattr(self, key) / self.total) if self.total else 0
+
+    @property
+    def on_track_share(self) -> int:
+        return self.share("on_track")
+
+    @property
+    def at_risk_share(self) -> int:
+        return self.share("at_risk")
+
+    @property
+    def off_track_share(self) -> int:
+        return self.share("off_track")
+
+    @property
+    def no_update_share(self) -> int:
+        return self.share("no_update")
 
 
-_COUNTED = ("planned", "in_progress", "done", "on_track", "at_risk", "off_track")
+_COUNTED = (
+    "total",
+    "planned",
+    "in_progress",
+    "done",
+    "on_track",
+    "at_risk",
+    "off_track",
+    "percent_sum",
+    "reported",
+)
 
 
 @dataclass
@@ -216,7 +264,9 @@ def scope_progress(user, scope: Scope, *, year: int) -> Progress:
     """Activities of this year's plans by status, and by the status of their latest update.
 
     For a unit: the activities of its plans; for me: the activities I own."""
-    activities = visible_activities(user).filter(plan__year=year)
+    activities = (
+        visible_activities(user).filter(plan__year=year).exclude(status=Activity.Status.CANCELLED)
+    )
     if scope.is_myself:
         if scope.person_id is None:
             activities = activities.filter(_nobody())
@@ -228,10 +278,16 @@ def scope_progress(user, scope: Scope, *, year: int) -> Progress:
     status = Activity.Status
     update = ProgressUpdate.Status
     rows = (
-        activities.alias(latest_status=Subquery(latest.values("status")[:1]))
+        activities.alias(
+            latest_status=Subquery(latest.values("status")[:1]),
+            latest_percent=Subquery(latest.values("percent")[:1]),
+        )
         .order_by()
         .values("plan_id")
         .annotate(
+            total=Count("pk"),
+            reported=Count("pk", filter=Q(latest_status__isnull=False)),
+            average=Avg("latest_percent"),
             planned=Count("pk", filter=Q(status=status.PLANNED)),
             in_progress=Count("pk", filter=Q(status=status.IN_PROGRESS)),
             done=Count("pk", filter=Q(status=status.DONE)),
@@ -240,16 +296,22 @@ def scope_progress(user, scope: Scope, *, year: int) -> Progress:
             off_track=Count("pk", filter=Q(latest_status=update.OFF_TRACK)),
         )
     )
-    counts = {row["plan_id"]: row for row in rows}
+    counts: dict[int, dict[str, int]] = {}
+    for row_values in rows:
+        found: dict[str, Any] = dict(row_values)
+        numbers = {key: int(found.get(key) or 0) for key in _COUNTED}
+        # The sum, not the average, so that the totals weigh every activity alike.
+        numbers["percent_sum"] = round((found["average"] or 0) * numbers["reported"])
+        counts[found["plan_id"]] = numbers
     plans = visible_plans(user).filter(year=year).select_related("unit")
     if scope.is_myself:
         plans = plans.filter(pk__in=list(counts))
     else:
         plans = plans.filter(unit_id__in=scope.unit_ids)
-    result = []
+    result: list[PlanProgress] = []
     totals = PlanProgress(plan=None)  # type: ignore[arg-type]
     for plan in plans.order_by("unit__name", "kind", "id"):
-        row = PlanProgress(plan, **{k: counts.get(plan.pk, {}).get(k, 0) for k in _COUNTED})
+        row = PlanProgress(plan, **counts.get(plan.pk, {}))
         for key in _COUNTED:
             setattr(totals, key, getattr(totals, key) + getattr(row, key))
         result.append(row)
@@ -283,6 +345,7 @@ def scope_risks(user, scope: Scope, *, today: date) -> RiskSummary:
             return RiskSummary(flt, 0, [])
         qs = risk_queries.register(user, flt, today=today)
         return RiskSummary(flt, qs.count(), list(qs[:TOP_RISKS]))
+    assert scope.unit is not None
     flt = risk_queries.RiskFilter(status=Risk.Status.OPEN, unit_id=scope.unit.pk)
     counted = risk_queries.apply_filter(
         visible_risks(user).filter(unit_id__in=scope.unit_ids),
@@ -290,3 +353,29 @@ def scope_risks(user, scope: Scope, *, today: date) -> RiskSummary:
         today=today,
     )
     return RiskSummary(flt, counted.count(), risk_queries.top_risks(user, scope.unit, TOP_RISKS))
+
+
+def scope_reviews_due(user, scope: Scope, *, today: date, calendar: WorkingCalendar) -> int:
+    """How many running risks of the unit (or mine) are due for review within the window of
+    the register's "te herbeoordelen" list."""
+    if scope.is_myself and scope.person_id is None:
+        return 0
+    return risk_queries.risks_due_for_review(
+        user,
+        REVIEW_WORKING_DAYS,
+        today=today,
+        calendar=calendar,
+        unit_ids=None if scope.is_myself else scope.unit_ids,
+        owner_id=scope.person_id if scope.is_myself else None,
+    ).count()
+
+
+def scope_contract_alerts(
+    user, scope: Scope, *, today: date, calendar: WorkingCalendar
+) -> list[ContractRow]:
+    """Hiring contracts ending within their alert window (time to decide on an extension):
+    of the unit's hiring requests, or of the requests I am secretary or team lead of."""
+    if scope.is_myself:
+        return my_contract_alerts(user, today=today, calendar=calendar)
+    contracts = visible_contracts(user).filter(request__unit_id__in=scope.unit_ids)
+    return contract_alerts(contracts, today=today, calendar=calendar)

@@ -30,11 +30,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     meetings = data.scope_meetings(user, scope, today=today)
     actions = data.scope_actions(user, scope, today=today)
     risks = data.scope_risks(user, scope, today=today)
+    calendar = working_calendar()
     if scope.is_myself:
         actions_open_url = _url("actions:mine")
         actions_overdue_url = _url("actions:mine", termijn="overdue")
+        reviews_url = _url("risks:due_for_review", eigenaar=scope.person_id)
     else:
-        actions_open_url = actions_overdue_url = "#acties-per-eigenaar"
+        actions_open_url = _url("actions:list", eenheid=scope.key)
+        actions_overdue_url = _url("actions:list", eenheid=scope.key, termijn="overdue")
+        reviews_url = _url("risks:due_for_review", eenheid=scope.key)
     for row in actions.owners:
         row.open_url = _url("actions:list", eigenaar=row.owner_id)
         row.overdue_url = _url("actions:list", eigenaar=row.owner_id, termijn="overdue")
@@ -45,7 +49,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "myself": data.MYSELF,
         "meeting_weeks": data.MEETING_WEEKS,
         "meetings": meetings,
-        "deadlines": data.deadlines_of(meetings, today=today, calendar=working_calendar()),
+        "deadlines": data.deadlines_of(meetings, today=today, calendar=calendar),
         "actions": actions,
         "actions_open_url": actions_open_url,
         "actions_overdue_url": actions_overdue_url,
@@ -55,5 +59,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "milestone_weeks": data.MILESTONE_WEEKS,
         "risks": risks,
         "risks_url": reverse("risks:register") + "?" + filter_query(risks.filter),
+        "show_hiring": may_choose,
+        "reviews_due": data.scope_reviews_due(user, scope, today=today, calendar=calendar),
+        "reviews_url": reviews_url,
+        "review_days": data.REVIEW_WORKING_DAYS,
+        "contract_alerts": data.scope_contract_alerts(user, scope, today=today, calendar=calendar),
     }
     return render(request, "home/dashboard.html", context)
