@@ -33,7 +33,15 @@ from regie.core.workdays import WorkingCalendar
 from regie.documents.models import Document, DocumentVersion
 from regie.hiring.models import Candidate, Contract, HiringRequest
 from regie.home.seeding_later import LaterScale, LaterSeeder
-from regie.meetings.models import AgendaItem, Attendance, Decision, DecisionCounter, Meeting
+from regie.meetings.models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    DecisionCounter,
+    Meeting,
+    Proposal,
+    ProposalStep,
+)
 from regie.planning.models import Activity, Milestone, Plan, ProgressUpdate
 from regie.risks.models import Measure, Risk
 
@@ -139,6 +147,7 @@ BODY_KINDS = [
     Body.Kind.COLLEGE,
     Body.Kind.WORKS_COUNCIL,
 ]
+PROPOSALS_PER_BODY = 5
 DEFAULT_AGENDA = ["Opening en mededelingen", "Verslag vorige vergadering", "Actielijst"]
 
 
@@ -172,6 +181,7 @@ class Seeder:
             self.decisions(items)
             self.actions(items, bodies)
             self.documents(items)
+            self.proposals(bodies, people)
             LaterSeeder(self, self.scale.later).run(units, people)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -186,6 +196,7 @@ class Seeder:
             "actions": Action.objects.count(),
             "progress_notes": ProgressNote.objects.count(),
             "documents": Document.objects.count(),
+            "proposals": Proposal.objects.count(),
             "plans": Plan.objects.count(),
             "activities": Activity.objects.count(),
             "milestones": Milestone.objects.count(),
@@ -516,6 +527,44 @@ class Seeder:
             ],
         )
         self.log(f"documents: {len(docs)} ({len(blobs)} real files)")
+
+    def proposals(self, bodies: list[Body], people: list[Person]) -> None:
+        """Voorstellen on their way: first to a body's next meeting, then to the next body."""
+        now = timezone.now()
+        upcoming: dict[int, int] = {}
+        for pk, body_id in (
+            Meeting.objects.filter(starts_at__gte=now)
+            .order_by("starts_at", "id")
+            .values_list("id", "body_id")
+        ):
+            upcoming.setdefault(body_id, pk)
+        internal = [p for p in people if p.role != Person.Role.EXTERNAL_MEMBER]
+        proposals = _bulk(
+            Proposal,
+            [
+                Proposal(
+                    title=f"Voorstel {self.rng.choice(TOPICS)} ({body.code}-{n + 1})",
+                    summary="Het voorstel vraagt om een besluit over de aanpak.",
+                    owner=self.rng.choice(internal),
+                    confidentiality=body.confidentiality,
+                )
+                for body in bodies
+                for n in range(PROPOSALS_PER_BODY)
+            ],
+        )
+        steps = []
+        for n, proposal in enumerate(proposals):
+            first = bodies[n // PROPOSALS_PER_BODY]
+            following = bodies[(n // PROPOSALS_PER_BODY + 1) % len(bodies)]
+            steps.append(
+                ProposalStep(
+                    proposal=proposal, position=1, body=first, meeting_id=upcoming.get(first.pk)
+                )
+            )
+            if following.pk != first.pk:
+                steps.append(ProposalStep(proposal=proposal, position=2, body=following))
+        _bulk(ProposalStep, steps)
+        self.log(f"proposals: {len(proposals)}, steps: {len(steps)}")
 
     def _real_file(self, n: int) -> tuple[str, str, int]:
         content = _tiny_pdf(f"Regie testbestand {n}")
