@@ -40,6 +40,7 @@ for action in Action.objects.filter(status="open").select_related("owner__user")
             "action": action.pk,
             "body": action.body_id,
             "meeting": meeting.pk,
+            "unit": owner.unit_id,
         }
     )
     if len(users) == count:

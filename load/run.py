@@ -1,5 +1,6 @@
-"""A bounded load run against gunicorn on 127.0.0.1: virtual users read the dashboard and
-lists, export, and write progress notes; afterwards every write must be stored exactly once.
+"""A bounded load run against gunicorn on 127.0.0.1: virtual users read my week, the planning
+dashboard and lists, export, and write progress notes; afterwards every write must be stored
+exactly once.
 
     python load/run.py --base http://127.0.0.1:8123 --users 50 --seconds 60
 """
@@ -114,7 +115,12 @@ def virtual_user(
         f"/vergaderingen/gremia/{user['body']}/besluiten/",
         "/acties/?termijn=overdue",
         f"/acties/{user['action']}/",
+        # The planning dashboard: the default scope, one's own and the user's unit.
+        "/dashboard/",
+        "/dashboard/?eenheid=mij",
     ]
+    if user.get("unit"):
+        reads.append(f"/dashboard/?eenheid={user['unit']}")
     exports = [
         f"/export/gremium/{user['body']}/actielijst.docx",
         f"/export/vergadering/{user['meeting']}/agenda.docx",
