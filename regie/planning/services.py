@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from regie.core.access import person_of
@@ -14,6 +15,7 @@ from regie.core.errors import DomainError, StaleEditError
 from regie.core.history import set_author, set_reason
 from regie.core.models import Confidentiality, OrganisationUnit, Person
 from regie.core.workdays import working_calendar
+from regie.documents.models import Document
 from regie.meetings.models import Decision, Meeting
 from regie.planning.models import (
     Activity,
@@ -263,6 +265,36 @@ def activity_link(*, actor, activity: Activity, documents=(), decisions=()) -> A
     set_reason(activity, _("Stukken of besluiten gekoppeld"))
     activity.save(update_fields=["version"])
     return activity
+
+
+@transaction.atomic
+def activity_unlink(
+    *,
+    actor,
+    activity: Activity,
+    document: Document | None = None,
+    decision: Decision | None = None,
+) -> Activity:
+    """Remove the link of one stuk or one besluit from an activity; the stuk or besluit itself
+    stays. The activity's history records what was unlinked and by whom."""
+    if (document is None) == (decision is None):
+        raise DomainError(_("Kies één stuk of één besluit om te ontkoppelen."))
+    locked = Activity.objects.select_for_update().get(pk=activity.pk)
+    if document is not None:
+        if not locked.documents.filter(pk=document.pk).exists():
+            raise DomainError(_("Dit stuk is niet (meer) aan de activiteit gekoppeld."))
+        locked.documents.remove(document)
+        reason = _("Stuk ontkoppeld: %(t)s") % {"t": document.title}
+    else:
+        assert decision is not None
+        if not locked.decisions.filter(pk=decision.pk).exists():
+            raise DomainError(_("Dit besluit is niet (meer) aan de activiteit gekoppeld."))
+        locked.decisions.remove(decision)
+        reason = _("Besluit ontkoppeld: %(n)s") % {"n": decision.number}
+    set_author(locked, actor)
+    set_reason(locked, Truncator(reason).chars(100))  # the history's reason holds 100
+    locked.save(update_fields=["version"])
+    return locked
 
 
 # Milestones

@@ -20,6 +20,7 @@ urlpatterns = [
     path("doelstelling/<int:pk>/wijzigen/", views.goal_edit, name="goal_edit"),
     path("activiteit/<int:pk>/", views.activity_detail, name="activity_detail"),
     path("activiteit/<int:pk>/koppelen/", views.activity_links, name="activity_links"),
+    path("activiteit/<int:pk>/ontkoppelen/", views.activity_unlink, name="activity_unlink"),
     path("activiteit/<int:pk>/wijzigen/", views.activity_edit, name="activity_edit"),
     path("activiteit/<int:pk>/voortgang/<int:period_pk>/", views.progress, name="progress"),
     path("mijlpaal/<int:pk>/wijzigen/", views.milestone_edit, name="milestone_edit"),

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from regie.core.access import person_of
 from regie.core.errors import DomainError, StaleEditError
@@ -310,18 +310,7 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _activity_for(request, pk)
-    return render(
-        request,
-        "planning/activity_detail.html",
-        {
-            "activity": activity,
-            "plan": activity.plan,
-            "periods": list(queries.periods_for(activity.plan)),
-            "can_manage": rules.can_manage_plans(request.user, activity.plan),
-            "can_report": rules.can_report_progress(request.user, activity),
-            **queries.activity_detail(activity, request.user),
-        },
-    )
+    return render(request, "planning/activity_detail.html", _activity_context(request, activity))
 
 
 @require_http_methods(["GET", "POST"])
@@ -701,6 +690,54 @@ def activity_links(request: HttpRequest, pk: int) -> HttpResponse:
         success=lambda a: reverse("planning:activity_detail", args=[activity.pk]),
         saved=_("Gekoppeld."),
     )
+
+
+def _activity_context(request: HttpRequest, activity: Activity, **extra) -> dict:
+    return {
+        "activity": activity,
+        "plan": activity.plan,
+        "periods": list(queries.periods_for(activity.plan)),
+        "can_manage": rules.can_manage_plans(request.user, activity.plan),
+        "can_report": rules.can_report_progress(request.user, activity),
+        **queries.activity_detail(activity, request.user),
+        **extra,
+    }
+
+
+def _posted_id(request: HttpRequest, name: str) -> int | None:
+    raw = request.POST.get(name, "").strip()
+    return int(raw) if raw.isdigit() and len(raw) < 19 else None
+
+
+@require_POST
+def activity_unlink(request: HttpRequest, pk: int) -> HttpResponse:
+    """Unlink one stuk (`stuk`) or one besluit (`besluit`) from an activity. With htmx the
+    linked lists come back in place; without, the activity page with a message."""
+    activity = _activity_for(request, pk)
+    _managed_plan(request, activity.plan_id)
+    document_id, decision_id = _posted_id(request, "stuk"), _posted_id(request, "besluit")
+    error = ""
+    try:
+        services.activity_unlink(
+            actor=request.user,
+            activity=activity,
+            document=visible_documents(request.user).filter(pk=document_id).first()
+            if document_id is not None
+            else None,
+            decision=visible_decisions(request.user).filter(pk=decision_id).first()
+            if decision_id is not None
+            else None,
+        )
+    except DomainError as exc:
+        error = exc.message
+    if request.htmx:
+        context = _activity_context(request, activity, link_error=error)
+        return render(request, "planning/activity_detail.html#links", context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Ontkoppeld."))
+    return redirect("planning:activity_detail", pk=activity.pk)
 
 
 @require_GET

@@ -332,3 +332,101 @@ def test_a_custom_period_from_the_page(client, world):
     assert response.status_code == 302
     html = _html(client.get(response["Location"]))
     assert "Zomer 2027" in html and "Besluitenlijst" in html
+
+
+def _linked(world):
+    from regie.testing import documents_factories as docs
+
+    besluit = decision(item=world.meetings.item, text="Akkoord met de besluitenlijst")
+    stuk = docs.document(title="Notitie besluitenlijst", author=world.secretary)
+    world.activity.documents.add(stuk)
+    world.activity.decisions.add(besluit)
+    return stuk, besluit
+
+
+def test_unlinking_a_stuk_and_a_besluit_records_it_in_the_history(client, world):
+    stuk, besluit = _linked(world)
+    client.force_login(world.secretary.user)
+    page = f"/planning/activiteit/{world.activity.pk}/"
+    url = f"/planning/activiteit/{world.activity.pk}/ontkoppelen/"
+    html = _html(client.get(page))
+    assert f'action="{url}"' in html and f'name="stuk" value="{stuk.pk}"' in html
+    response = client.post(url, {"stuk": stuk.pk})
+    assert response.status_code == 302 and response["Location"] == page
+    assert not world.activity.documents.exists()
+    assert world.activity.decisions.get() == besluit
+    response = client.post(url, {"besluit": besluit.pk})
+    assert response.status_code == 302
+    assert not world.activity.decisions.exists()
+    stuk.refresh_from_db()  # the stuk itself stays
+    reasons = list(world.activity.history.values_list("history_change_reason", flat=True))
+    assert f"Besluit ontkoppeld: {besluit.number}" in reasons
+    assert "Stuk ontkoppeld: Notitie besluitenlijst" in reasons
+    history = world.activity.history.filter(history_change_reason__startswith="Stuk")
+    assert history.get().history_user == world.secretary.user
+    html = _html(client.get(page))
+    assert "Notitie besluitenlijst" in html  # in the history, no longer in the list
+    assert f'name="stuk" value="{stuk.pk}"' not in html
+
+
+def test_unlinking_with_htmx_returns_the_linked_lists_in_place(client, world):
+    stuk, besluit = _linked(world)
+    client.force_login(world.secretary.user)
+    url = f"/planning/activiteit/{world.activity.pk}/ontkoppelen/"
+    html = _html(client.post(url, {"stuk": stuk.pk}, HTTP_HX_REQUEST="true"))
+    assert html.lstrip().startswith('<div id="koppelingen">')
+    assert "<html" not in html and "Notitie besluitenlijst" not in html
+    assert besluit.number in html
+    html = _html(client.post(url, {"stuk": stuk.pk}, HTTP_HX_REQUEST="true"))
+    assert "Dit stuk is niet (meer) aan de activiteit gekoppeld." in html
+
+
+def test_unlinking_refuses_bad_input_and_changes_nothing(client, world):
+    stuk, besluit = _linked(world)
+    client.force_login(world.secretary.user)
+    page = f"/planning/activiteit/{world.activity.pk}/"
+    url = f"/planning/activiteit/{world.activity.pk}/ontkoppelen/"
+    before = world.activity.history.count()
+    for data, message in [
+        ({}, "Kies één stuk of één besluit om te ontkoppelen."),
+        ({"stuk": "abc"}, "Kies één stuk of één besluit om te ontkoppelen."),
+        ({"stuk": stuk.pk, "besluit": besluit.pk}, "Kies één stuk of één besluit"),
+        ({"stuk": 999999}, "Kies één stuk of één besluit om te ontkoppelen."),
+        ({"besluit": 999999}, "Kies één stuk of één besluit om te ontkoppelen."),
+    ]:
+        response = client.post(url, data, follow=True)
+        assert message in response.content.decode(), data
+    other = decision(item=world.meetings.item, text="Ander besluit")
+    response = client.post(url, {"besluit": other.pk}, follow=True)
+    assert "Dit besluit is niet (meer) aan de activiteit gekoppeld." in response.content.decode()
+    assert response.redirect_chain[-1][0] == page
+    assert world.activity.documents.get() == stuk and world.activity.decisions.get() == besluit
+    assert world.activity.history.count() == before
+
+
+def test_unlinking_needs_a_post_and_the_right_to_edit_the_activity(client, world):
+    stuk, _besluit = _linked(world)
+    url = f"/planning/activiteit/{world.activity.pk}/ontkoppelen/"
+    client.force_login(world.secretary.user)
+    assert client.get(url).status_code == 405
+    client.force_login(world.owner.user)  # reports progress, does not manage the plan
+    assert client.post(url, {"stuk": stuk.pk}).status_code == 403
+    assert 'name="stuk"' not in _html(client.get(f"/planning/activiteit/{world.activity.pk}/"))
+    client.force_login(world.external.user)
+    assert client.post(url, {"stuk": stuk.pk}).status_code == 404
+    client.logout()
+    assert client.post(url, {"stuk": stuk.pk}).status_code in (302, 403)
+    assert world.activity.documents.get() == stuk
+
+
+def test_unlinking_checks_the_csrf_token(world):
+    from django.test import Client
+
+    stuk, _besluit = _linked(world)
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(world.secretary.user)
+    response = strict.post(
+        f"/planning/activiteit/{world.activity.pk}/ontkoppelen/", {"stuk": stuk.pk}
+    )
+    assert response.status_code == 403
+    assert world.activity.documents.get() == stuk
