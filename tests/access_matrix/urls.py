@@ -61,6 +61,13 @@ RULES: list[tuple[str, str, str]] = [
     (r"^api:hiring-request-detail$", "pk", "hiring_request"),
     (r"^api:candidate-detail$", "pk", "candidate"),
     (r"^api:contract-detail$", "pk", "contract"),
+    (r"^api:plan-detail$", "pk", "plan"),
+    (r"^api:goal-detail$", "pk", "goal"),
+    (r"^api:activity-detail$", "pk", "activity"),
+    (r"^api:milestone-detail$", "pk", "milestone"),
+    (r"^api:reporting-period-detail$", "pk", "reporting_period"),
+    (r"^api:progress-update-detail$", "pk", "progress_update"),
+    (r"^api:risk-detail$", "pk", "risk"),
 ]
 RULES += planning_matrix.RULES + risks_matrix.RULES + reports_matrix.RULES
 
@@ -72,6 +79,14 @@ QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "api:hiring-request-list": ("", ("hiring_request",)),
     "api:candidate-list": ("", ("candidate",)),
     "api:contract-list": ("", ("contract",)),
+    # The planning and risks lists: likewise.
+    "api:plan-list": ("", ("plan",)),
+    "api:goal-list": ("", ("goal",)),
+    "api:activity-list": ("", ("activity",)),
+    "api:milestone-list": ("", ("milestone",)),
+    "api:reporting-period-list": ("", ("reporting_period",)),
+    "api:progress-update-list": ("", ("progress_update",)),
+    "api:risk-list": ("", ("risk_measure",)),
 }
 
 # Kinds that are not owned by a body: a non-member may open the page, but must not see the

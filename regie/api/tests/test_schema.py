@@ -21,6 +21,20 @@ PATHS = [
     "/api/candidates/{id}/",
     "/api/contracts/",
     "/api/contracts/{id}/",
+    "/api/plans/",
+    "/api/plans/{id}/",
+    "/api/goals/",
+    "/api/goals/{id}/",
+    "/api/activities/",
+    "/api/activities/{id}/",
+    "/api/milestones/",
+    "/api/milestones/{id}/",
+    "/api/reporting-periods/",
+    "/api/reporting-periods/{id}/",
+    "/api/progress-updates/",
+    "/api/progress-updates/{id}/",
+    "/api/risks/",
+    "/api/risks/{id}/",
 ]
 
 

@@ -65,7 +65,15 @@ def makers(marker: str) -> dict[str, Callable[[Any], Any]]:
         plan_ = world.confidential_object("plan")
         return planning_factories.period(plan=plan_, year=plan_.year, name=f"Periode {marker}")
 
+    def progress_update(world):
+        return planning_factories.update(
+            activity=world.confidential_object("activity"),
+            period=world.confidential_object("reporting_period"),
+            text=f"Voortgang {marker}",
+        )
+
     return {
+        "progress_update": progress_update,
         "plan": plan,
         "goal": goal,
         "activity": activity,
