@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -22,10 +25,12 @@ from regie.planning.models import (
     Goal,
     Milestone,
     Plan,
+    ProgressChase,
     ProgressUpdate,
     ReportingPeriod,
 )
 
+log = logging.getLogger(__name__)
 MAX_TITLE = 300
 MIN_YEAR = 2000
 MAX_YEAR = 2100
@@ -452,6 +457,87 @@ def period_create(
             reminder_working_days=reminder_working_days,
         ),
     )
+
+
+# Chasing the owners who have not updated
+
+
+@dataclass
+class ChaseResult:
+    """What a chase did, per owner on the chase list."""
+
+    sent: list[Person] = field(default_factory=list)
+    already_sent: list[Person] = field(default_factory=list)  # got one for this period today
+    without_email: list[Person] = field(default_factory=list)
+    failed: list[Person] = field(default_factory=list)
+
+
+def _send_chase_mail(owner: Person, period: ReportingPeriod, activities: list[Activity]) -> None:
+    from django.conf import settings
+    from django.core.mail import EmailMultiAlternatives
+    from django.template.loader import render_to_string
+
+    context = {
+        "owner": owner,
+        "period": period,
+        "activities": activities,
+        "base_url": settings.REGIE_BASE_URL.rstrip("/"),
+    }
+    subject = _("Herinnering: voortgang %(period)s invullen, uiterlijk %(deadline)s") % {
+        "period": period.name,
+        "deadline": date_format(period.deadline, "j F Y"),
+    }
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string("planning/mail/progress_chase.txt", context),
+        to=[owner.email],
+    )
+    message.attach_alternative(
+        render_to_string("planning/mail/progress_chase.html", context), "text/html"
+    )
+    message.send()
+
+
+def progress_chase(*, actor, period: ReportingPeriod, today: date | None = None) -> ChaseResult:
+    """E-mail every owner on the period's chase list now, listing their activities without
+    an update. Recorded per period, owner and day: a second chase on the same day (a double
+    click) sends nothing again. When a mail cannot be sent its record is rolled back."""
+    from regie.planning.queries import missing_updates
+    from regie.planning.rules import can_manage_plans
+
+    if not can_manage_plans(actor, None):
+        raise DomainError(_("U mag geen herinneringen versturen."))
+    today = today or timezone.localdate()
+    rows = missing_updates(actor, period)
+    sender = person_of(actor)
+    already = set(
+        ProgressChase.objects.filter(
+            period=period, sent_on=today, owner_id__in=[row.owner.pk for row in rows]
+        ).values_list("owner_id", flat=True)
+    )
+    result = ChaseResult()
+    for row in rows:
+        owner = row.owner
+        if owner.pk in already:
+            result.already_sent.append(owner)
+            continue
+        if not owner.email:
+            result.without_email.append(owner)
+            continue
+        try:
+            with transaction.atomic():
+                ProgressChase.objects.create(
+                    period=period, owner=owner, sent_on=today, sent_by=sender
+                )
+                _send_chase_mail(owner, period, row.activities)
+        except IntegrityError:
+            result.already_sent.append(owner)  # the other click was first
+        except OSError:
+            log.exception("Progress reminder for person %s could not be sent", owner.pk)
+            result.failed.append(owner)
+        else:
+            result.sent.append(owner)
+    return result
 
 
 # Progress

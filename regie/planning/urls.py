@@ -10,6 +10,7 @@ urlpatterns = [
     path("plan/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plan/<int:pk>/wijzigen/", views.plan_edit, name="plan_edit"),
     path("plan/<int:pk>/tijdlijn/", views.plan_timeline, name="plan_timeline"),
+    path("plan/<int:pk>/periode/<int:period_pk>/", views.plan_period, name="plan_period"),
     path("plan/<int:pk>/excel/", views.plan_export, name="plan_export"),
     path("plan/<int:pk>/inlezen/", views.plan_import_workplan, name="plan_import"),
     path("plan/<int:pk>/planner/", views.plan_import_planner, name="plan_import_planner"),
@@ -28,4 +29,5 @@ urlpatterns = [
     path("periodes/maken/", views.period_generate, name="period_generate"),
     path("periodes/nieuw/", views.period_create, name="period_create"),
     path("periodes/<int:pk>/", views.period_detail, name="period_detail"),
+    path("periodes/<int:pk>/herinneren/", views.period_chase, name="period_chase"),
 ]

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from regie.core.access import person_of
+from regie.core.access import person_of, viewer_for
 from regie.core.errors import DomainError, StaleEditError
 from regie.core.workdays import working_calendar
 from regie.documents.access import visible_documents
@@ -541,6 +541,48 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_POST
+def period_chase(request: HttpRequest, pk: int) -> HttpResponse:
+    """Herinner nu: e-mail every owner on the chase list at once (once per owner per day)."""
+    period = get_object_or_404(ReportingPeriod.objects.select_related("plan"), pk=pk)
+    if period.plan_id is not None and not _visible_plan_id(request, period.plan_id):
+        raise Http404
+    if not rules.can_manage_plans(request.user, None):
+        raise PermissionDenied
+    try:
+        result = services.progress_chase(actor=request.user, period=period)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("planning:period_detail", pk=period.pk)
+    if result.sent:
+        messages.success(
+            request,
+            _("Herinnering per e-mail verstuurd aan: %(names)s.")
+            % {"names": ", ".join(p.name for p in result.sent)},
+        )
+    if result.already_sent:
+        messages.info(
+            request,
+            _("Vandaag al herinnerd, niet opnieuw verstuurd: %(names)s.")
+            % {"names": ", ".join(p.name for p in result.already_sent)},
+        )
+    if result.without_email:
+        messages.warning(
+            request,
+            _("Geen e-mailadres bekend, niet herinnerd: %(names)s.")
+            % {"names": ", ".join(p.name for p in result.without_email)},
+        )
+    if result.failed:
+        messages.error(
+            request,
+            _("Versturen mislukt, probeer het later opnieuw: %(names)s.")
+            % {"names": ", ".join(p.name for p in result.failed)},
+        )
+    if not (result.sent or result.already_sent or result.without_email or result.failed):
+        messages.info(request, _("Iedereen heeft de voortgang al bijgewerkt."))
+    return redirect("planning:period_detail", pk=period.pk)
+
+
 @require_GET
 def decision_moments(request: HttpRequest) -> HttpResponse:
     """Bestuurlijke planning: what goes to which body when, across bodies."""
@@ -738,6 +780,33 @@ def activity_unlink(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Ontkoppeld."))
     return redirect("planning:activity_detail", pk=activity.pk)
+
+
+@require_GET
+def plan_period(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
+    """One plan in one reporting period: who reported what, and what is still missing, with
+    a link to give the update (owner, secretary) or to chase it."""
+    plan = _plan_for(request, pk)
+    period = get_object_or_404(queries.periods_for(plan), pk=period_pk)
+    can_manage = rules.can_manage_plans(request.user, plan)
+    person_id = viewer_for(request.user).person_id
+    data = queries.plan_period(plan, period)
+    for activity in [u.activity for u in data.reported] + data.missing:
+        activity.may_report = can_manage or (
+            person_id is not None and activity.owner_id == person_id
+        )
+    return render(
+        request,
+        "planning/plan_period.html",
+        {
+            "plan": plan,
+            "period": period,
+            "data": data,
+            "periods": list(queries.periods_for(plan)),
+            "can_manage": can_manage,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @require_GET

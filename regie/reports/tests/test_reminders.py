@@ -217,3 +217,84 @@ def test_the_digests_for_everyone_take_the_same_queries_for_2_or_8_people():
         assert all(d.progress and d.risks and d.actions and d.contracts for d in digests)
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 8, counts
+
+
+# The chase: the secretary e-mails the owners on the chase list at once.
+
+
+def _chase(client, period):
+    return client.post(f"/planning/periodes/{period.pk}/herinneren/", follow=True)
+
+
+def test_the_secretary_chases_the_owners_by_mail_once_a_day(client, cycle):
+    from regie.planning.models import ProgressChase
+
+    owner, _done, activity, period = cycle
+    silent = factories.person(name="Zonder Adres", unit=owner.unit, email="")
+    planning_factories.activity(plan=activity.plan, owner=silent, title="Stil")
+    secretary = factories.person(role="secretary", name="Sanne Secretaris")
+    client.force_login(secretary.user)
+    page = _chase(client, period).content.decode()
+    assert "Herinnering per e-mail verstuurd aan: Olga Eigenaar." in page
+    assert "Geen e-mailadres bekend, niet herinnerd: Zonder Adres." in page
+    assert [m.to for m in mail.outbox] == [[owner.email]]
+    message = mail.outbox[0]
+    assert message.subject == "Herinnering: voortgang T3 2026 invullen, uiterlijk 30 december 2026"
+    assert "Beste Olga Eigenaar," in message.body
+    assert "invullen? Dat kan uiterlijk 30 december 2026." in message.body
+    assert "- Subsidieregeling evalueren (Team Beleid)" in message.body
+    assert f"/planning/activiteit/{activity.pk}/voortgang/{period.pk}/" in message.body
+    assert "Al bijgewerkt" not in message.body
+    chase = ProgressChase.objects.get()
+    assert (chase.owner, chase.period, chase.sent_by) == (owner, period, secretary)
+    # A double click, or a second chase the same day: nothing is sent again.
+    page = _chase(client, period).content.decode()
+    assert "Vandaag al herinnerd, niet opnieuw verstuurd: Olga Eigenaar." in page
+    assert len(mail.outbox) == 1 and ProgressChase.objects.count() == 1
+
+
+def test_the_chase_on_another_day_sends_again(cycle):
+    from regie.planning.services import progress_chase
+
+    owner, _done, _activity, period = cycle
+    secretary = factories.person(role="secretary")
+    first = progress_chase(actor=secretary.user, period=period, today=date(2026, 12, 28))
+    again = progress_chase(actor=secretary.user, period=period, today=date(2026, 12, 28))
+    later = progress_chase(actor=secretary.user, period=period, today=date(2026, 12, 29))
+    assert first.sent == [owner] and again.sent == [] and again.already_sent == [owner]
+    assert later.sent == [owner] and len(mail.outbox) == 2
+
+
+def test_a_failing_mail_server_records_nothing_so_the_chase_can_be_repeated(cycle, settings):
+    from regie.planning.models import ProgressChase
+    from regie.planning.services import progress_chase
+
+    owner, _done, _activity, period = cycle
+    secretary = factories.person(role="secretary")
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 2},
+        }
+    }
+    result = progress_chase(actor=secretary.user, period=period)
+    assert result.failed == [owner] and not ProgressChase.objects.exists()
+
+
+def test_only_who_manages_plans_may_chase_and_only_by_post(client, cycle):
+    from regie.planning.models import ProgressChase
+
+    owner, _done, _activity, period = cycle
+    client.force_login(owner.user)
+    assert client.post(f"/planning/periodes/{period.pk}/herinneren/").status_code == 403
+    secretary = factories.person(role="secretary")
+    client.force_login(secretary.user)
+    assert client.get(f"/planning/periodes/{period.pk}/herinneren/").status_code == 405
+    assert mail.outbox == [] and not ProgressChase.objects.exists()
+    page = client.get(f"/planning/periodes/{period.pk}/").content.decode()
+    assert "Herinnering nu e-mailen" in page
+    client.force_login(owner.user)
+    assert (
+        "Herinnering nu e-mailen"
+        not in client.get(f"/planning/periodes/{period.pk}/").content.decode()
+    )
