@@ -1,6 +1,6 @@
 from django.urls import path
 
-from regie.reports import views
+from regie.reports import views, views_progress
 
 app_name = "reports"
 urlpatterns = [
@@ -19,4 +19,17 @@ urlpatterns = [
     path("sjablonen/", views.templates, name="templates"),
     path("sjablonen/downloaden/", views.template_download, name="template_download"),
     path("sjablonen/voorbeeld/", views.template_example, name="template_example"),
+]
+
+# The voortgangsrapportage and the MT overview (regie.reports.views_progress).
+urlpatterns += [
+    path("voortgang/", views_progress.progress_reports, name="progress_reports"),
+    *(
+        path(f"voortgang/{name}.{fmt}", view, {"fmt": fmt}, name=f"{prefix}_{fmt}")
+        for name, view, prefix in (
+            ("voortgangsrapportage", views_progress.progress_download, "progress"),
+            ("mt-overzicht", views_progress.mt_download, "mt"),
+        )
+        for fmt in ("docx", "pdf", "xlsx")
+    ),
 ]

@@ -1,0 +1,298 @@
+"""The voortgangsrapportage and the MT overview (regie.reports.progress) in Word, PDF and Excel.
+
+Word gets the charts as PNG (regie.reports.charts), PDF as SVG, Excel the flat tables, one
+sheet each. Dates are written "23 november 2026" in Word and PDF and stay dates in Excel.
+"""
+
+from __future__ import annotations
+
+import io
+from copy import deepcopy
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from regie.reports import charts, pdf
+from regie.reports.progress import Block, Report, Table, nl_date
+
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+MUTED = RGBColor(0x55, 0x55, 0x55)
+FONT = "Calibri"
+PAGE_WIDTH_CM = 21.0
+MARGIN_CM = 2.0
+TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
+HEATMAP_WIDTH_CM = 9.0
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return nl_date(value)
+    return str(value)
+
+
+# --- Word ------------------------------------------------------------------------------------
+
+
+def _style(style, size: float, *, bold: bool = False, color: RGBColor | None = None) -> None:
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.color.rgb = color or RGBColor(0x1A, 0x1A, 0x1A)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
+
+
+def _field(paragraph, instruction: str) -> None:
+    def char(kind: str):
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    run = paragraph.add_run()
+    run._r.append(char("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    run._r.append(char("separate"))
+    paragraph.add_run("1")
+    paragraph.add_run()._r.append(char("end"))
+
+
+def _document(report: Report):
+    document = Document()
+    styles = document.styles
+    _style(styles["Normal"], 10)
+    styles["Normal"].paragraph_format.space_after = Pt(4)
+    _style(styles["Title"], 22, bold=True, color=ACCENT)
+    ppr = styles["Title"].element.get_or_add_pPr()
+    for border in ppr.findall(qn("w:pBdr")):
+        ppr.remove(border)
+    for level, size in ((1, 14), (2, 13), (3, 11)):
+        heading = styles[f"Heading {level}"]
+        _style(heading, size, bold=True, color=ACCENT)
+        heading.paragraph_format.space_before = Pt(12 if level < 3 else 8)
+        heading.paragraph_format.space_after = Pt(3)
+        heading.paragraph_format.keep_with_next = True
+    for name in ("Header", "Footer"):
+        _style(styles[name], 8, color=MUTED)
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(MARGIN_CM)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)
+    section.header.paragraphs[0].text = report.subtitle
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer.add_run(f"{report.kind} · {report.date} · pagina ")
+    _field(footer, "PAGE")
+    footer.add_run(" van ")
+    _field(footer, "NUMPAGES")
+    properties = document.core_properties
+    properties.title = report.title
+    properties.language = "nl-NL"
+    document.add_paragraph(report.kind, style="Title")
+    subtitle = document.add_paragraph()
+    run = subtitle.add_run(report.subtitle)
+    run.font.size = Pt(13)
+    run.font.color.rgb = ACCENT
+    made = document.add_paragraph()
+    run = made.add_run(report.date)
+    run.font.color.rgb = MUTED
+    return document
+
+
+def _shade(cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        if edge in ("top", "bottom", "insideH"):
+            element.set(qn("w:val"), "single")
+            element.set(qn("w:sz"), "4")
+            element.set(qn("w:color"), "BFBFBF")
+        else:
+            element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _table(document, table: Table) -> None:
+    if not table.rows and table.empty:
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(table.empty)
+        run.italic = True
+        run.font.color.rgb = MUTED
+        return
+    scale = min(1.0, TEXT_WIDTH_CM / sum(table.widths))
+    widths = [Cm(w * scale) for w in table.widths]
+    word = document.add_table(rows=1, cols=len(table.headers))
+    word.alignment = WD_TABLE_ALIGNMENT.LEFT
+    word.autofit = False
+    _borders(word)
+    header = word.rows[0]
+    tr_pr = header._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    tr_pr.append(repeat)
+    for cell, text, width in zip(header.cells, table.headers, widths, strict=True):
+        cell.width = width
+        _shade(cell, "E9EEF4")
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(text)
+        run.bold = True
+        run.font.size = Pt(9)
+    if not table.rows:
+        return
+    # One row is built through python-docx and copied for every row: a report of hundreds
+    # of activities would otherwise spend seconds in python-docx's cell bookkeeping.
+    prototype = word.add_row()
+    for cell, width in zip(prototype.cells, widths, strict=True):
+        cell.width = width
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.add_run("").font.size = Pt(9)
+    template = deepcopy(prototype._tr)
+    word._tbl.remove(prototype._tr)
+    for values in table.rows:
+        tr = deepcopy(template)
+        word._tbl.append(tr)
+        for tc, value in zip(tr.tc_lst, values, strict=True):
+            text = cell_text(value)
+            if text:
+                tc.p_lst[0].r_lst[0].text = text
+
+
+def word(report: Report) -> bytes:
+    document = _document(report)
+    for block in report.blocks:
+        _word_block(document, block)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _word_block(document, block: Block) -> None:
+    if block.new_page:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if block.heading:
+        document.add_heading(block.heading, level=min(block.level - 1, 3) or 1)
+    for text in block.text:
+        document.add_paragraph(text)
+    if block.table is not None:
+        _table(document, block.table)
+    if block.chart is not None:
+        if block.chart.kind == "timeline":
+            image, width = charts.timeline_png(block.chart.figure), Cm(TEXT_WIDTH_CM)
+        else:
+            image = charts.heatmap_png(block.chart.figure)
+            width = Cm(HEATMAP_WIDTH_CM)
+        document.add_picture(io.BytesIO(image), width=width)
+        if block.chart.caption:
+            caption = document.add_paragraph()
+            run = caption.add_run(block.chart.caption)
+            run.font.size = Pt(8.5)
+            run.font.color.rgb = MUTED
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def pdf_bytes(report: Report) -> bytes:
+    blocks = [
+        {
+            "block": block,
+            "rows": [[cell_text(v) for v in row] for row in block.table.rows]
+            if block.table
+            else [],
+        }
+        for block in report.blocks
+    ]
+    context = {
+        "kind": report.kind,
+        "body": report.subject,
+        "meeting_title": report.subtitle,
+        "date": report.date,
+        "report": report,
+        "blocks": blocks,
+        "loose_label": _("Mijlpalen van het plan"),
+    }
+    return pdf.render("reports/progress_pdf.html", context)
+
+
+# --- Excel -----------------------------------------------------------------------------------
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    base = "".join(c for c in name if c not in "[]:*?/\\")[:31] or "Blad"
+    title, n = base, 2
+    while title.lower() in taken:
+        suffix = f" {n}"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(title.lower())
+    return title
+
+
+def _plain(value: Any) -> Any:
+    """Translated labels (lazy strings) become text; numbers and dates stay what they are."""
+    if value is None or isinstance(value, str | int | float | date):
+        return value
+    return str(value)
+
+
+def excel(report: Report) -> bytes:
+    """One sheet per table: a bold, frozen header row, column widths, dates as dates. Text
+    that Excel would read as a formula stays text."""
+    book = Workbook()
+    book.remove(book.active)
+    taken: set[str] = set()
+    for table in report.sheets:
+        sheet = book.create_sheet(_sheet_title(table.name, taken))
+        sheet.append(table.headers)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(vertical="top")
+        for index, width in enumerate(table.widths, start=1):
+            letter = sheet.cell(row=1, column=index).column_letter
+            sheet.column_dimensions[letter].width = max(8, round(width * 5))
+        for row in table.rows:
+            sheet.append([_plain(v) for v in row])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                    cell.data_type = "s"
+                elif isinstance(cell.value, date):
+                    cell.number_format = "dd-mm-yyyy"
+        sheet.freeze_panes = "A2"
+        if table.rows:
+            last = sheet.cell(row=1, column=len(table.headers)).coordinate
+            sheet.auto_filter.ref = f"A1:{last}"
+    if not book.sheetnames:
+        book.create_sheet(_("Rapportage"))
+    book.properties.title = report.title
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
