@@ -225,3 +225,44 @@ def group_by_goal(activities) -> list[tuple[Goal | None, list[Activity]]]:
         groups[activity.goal_id].append(activity)
         goals[activity.goal_id] = activity.goal
     return [(goals[key], items) for key, items in groups.items()]
+
+
+@dataclass
+class PlanPeriod:
+    """One plan in one reporting period: the updates given, and the running activities still
+    without one."""
+
+    reported: list[ProgressUpdate]
+    missing: list[Activity]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counted = dict.fromkeys(ProgressUpdate.Status.values, 0)
+        for update in self.reported:
+            counted[update.status] += 1
+        return counted
+
+    @property
+    def average_percent(self) -> int | None:
+        if not self.reported:
+            return None
+        return round(sum(u.percent for u in self.reported) / len(self.reported))
+
+
+def plan_period(plan: Plan, period: ReportingPeriod) -> PlanPeriod:
+    """The plan's updates for the period (with activity, owner and author) and its open
+    activities running in the period without an update; two queries."""
+    reported = list(
+        ProgressUpdate.objects.filter(period=period, activity__plan=plan)
+        .select_related("activity__owner", "activity__goal", "author")
+        .order_by("activity__goal__position", "activity__goal_id", "activity__start", "id")
+    )
+    missing = list(
+        plan.activities.filter(
+            status__in=Activity.OPEN_STATUSES, start__lte=period.end, end__gte=period.start
+        )
+        .exclude(pk__in=[u.activity_id for u in reported])
+        .select_related("owner", "goal")
+        .order_by("owner__name", "owner_id", "start", "id")
+    )
+    return PlanPeriod(reported, missing)

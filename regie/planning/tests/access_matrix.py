@@ -20,6 +20,7 @@ from regie.testing import factories
 
 RULES: list[tuple[str, str, str]] = [
     (r"^planning:progress$", "period_pk", "reporting_period"),
+    (r"^planning:plan_period$", "period_pk", "reporting_period"),
     (r"^planning:progress$", "pk", "activity"),
     (r"^planning:goal_(?!create$)\w+$", "pk", "goal"),
     (r"^planning:activity_(?!create$)\w+$", "pk", "activity"),
