@@ -12,6 +12,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 P95_LIMIT_MS = 150.0
+# Page targets beside the gate: (page, p50 limit in ms, most queries), at the largest scale run.
+TARGETS = [("tijdlijn programma", 120.0, 20)]
 
 
 def main() -> int:
@@ -61,11 +63,34 @@ def main() -> int:
                 f"| {ratio:.1f} |"
             )
         lines.append("")
+    lines += targets(rows)
     if failures:
         lines += ["## Gate failures", ""] + [f"- {f}" for f in failures] + [""]
     (HERE / "results.md").write_text("\n".join(lines).rstrip("\n") + "\n")
     print("\n".join(lines))
     return 1 if failures else 0
+
+
+def targets(rows: list[dict]) -> list[str]:
+    """The targets table: measured p50 and queries per database, at large (else small)."""
+    lines = [
+        "## Targets",
+        "",
+        "| page | database | scale | p50 ms | target ms | queries | max queries | met |",
+        "|---|---|---|---:|---:|---:|---:|---|",
+    ]
+    for page, p50_limit, max_queries in TARGETS:
+        for database in ("sqlite", "postgresql"):
+            found = {r["scale"]: r for r in rows if r["database"] == database and r["page"] == page}
+            row = found.get("large") or found.get("small")
+            if row is None:
+                continue
+            met = row["p50_ms"] < p50_limit and row["queries"] <= max_queries
+            lines.append(
+                f"| {page} | {database} | {row['scale']} | {row['p50_ms']:.1f} | < {p50_limit:.0f} "
+                f"| {row['queries']} | {max_queries} | {'yes' if met else 'no'} |"
+            )
+    return [*lines, ""] if len(lines) > 4 else []
 
 
 if __name__ == "__main__":
