@@ -170,6 +170,8 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("REGIE_FROM_EMAIL", "Regie <regie@localhost>")
 REGIE_BASE_URL = env_str("REGIE_BASE_URL", "http://127.0.0.1:8000")
+# The daily e-mail reminds a risk's owner this many working days before its review date.
+REGIE_RISK_REVIEW_REMINDER_WORKING_DAYS = env_int("REGIE_RISK_REVIEW_REMINDER_WORKING_DAYS", 5)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
