@@ -6,7 +6,8 @@ from regie.reports.digest import send_daily_digests, send_digests
 
 class Command(BaseCommand):
     help = (
-        "Verstuurt de dagelijkse e-mail met acties en beoordelingen. Standaard als taak in de "
+        "Verstuurt de dagelijkse e-mail met acties, beoordelingen, aflopende contracten, "
+        "voortgang om in te vullen en risico's om te herbeoordelen. Standaard als taak in de "
         "wachtrij (uitgevoerd door `regie db_worker`); met --now direct."
     )
 
