@@ -186,13 +186,11 @@ def action_owners(qs: QuerySet[Action], *, per_person: bool = False, keep: str =
     """
 
     people = Person.objects.order_by("name").only("id", "name")
+    kept = Q(pk=int(keep)) if keep.isdigit() and len(keep) < 19 else Q(pk__in=[])
     if not per_person:
-        return people.filter(pk__in=qs.values("owner_id"))
+        return people.filter(Q(pk__in=qs.order_by().values("owner_id")) | kept)
     first = Subquery(qs.filter(owner_id=OuterRef("pk")).order_by().values("pk")[:1])
-    listed = Q(first_action__isnull=False)
-    if keep.isdigit() and len(keep) < 19:
-        listed |= Q(pk=int(keep))
-    return people.alias(first_action=first).filter(listed)
+    return people.alias(first_action=first).filter(Q(first_action__isnull=False) | kept)
 
 
 def notes_of(action: Action):

@@ -52,7 +52,9 @@ def _list_context(
         others = ActionFilterForm(request.GET, bodies=body_choices, units=unit_choices).to_filter()
         owner_choices = queries.action_owners(
             queries.apply_filter(qs, others, today=today),
-            per_person=True,
+            # A term reads a slice of the open actions (an index of its own): collecting the
+            # owners from that set beats looking up a first action for each of 2,000 people.
+            per_person=not others.term,
             keep=request.GET.get("eigenaar", ""),
         )
     form = ActionFilterForm(
