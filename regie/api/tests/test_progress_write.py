@@ -8,6 +8,7 @@ import pytest
 
 from regie.planning.models import ProgressUpdate
 from regie.planning.tests import factories as planning_factories
+from tests.attacks.payloads import ALL, LONG, TOO_LONG
 
 from .planning_world import PlanningWorld, build
 
@@ -217,3 +218,37 @@ def test_put_and_delete_are_not_allowed(world, pw, as_person):
     assert client.put(url, {}, format="json").status_code == 405
     assert client.delete(url).status_code == 405
     assert ProgressUpdate.objects.filter(pk=pw.open_update.pk).exists()
+
+
+# --- hostile input ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("payload", ALL, ids=lambda p: p[:20])
+def test_hostile_text_is_stored_as_typed_or_refused_as_too_long(world, pw, q2, as_person, payload):
+    client = as_person(world.outsider)
+    response = client.post(URL, _new(pw, q2, text=payload), format="json")
+    assert response.status_code < 500
+    if payload == LONG:
+        assert response.status_code == 400
+        assert any(word in str(response.json()) for word in TOO_LONG)
+        assert not ProgressUpdate.objects.filter(period=q2).exists()
+        return
+    assert response.status_code == 201, response.content
+    assert response.json()["text"] == payload
+    assert ProgressUpdate.objects.get(period=q2).text == payload
+    change = {"status": "at_risk", "percent": 45, "text": payload + "!", "version": 1}
+    changed = client.patch(f"{URL}{response.json()['id']}/", change, format="json")
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["text"] == payload + "!"
+
+
+@pytest.mark.parametrize("payload", ALL, ids=lambda p: p[:20])
+def test_hostile_query_parameters_are_refused_or_ignored_never_a_crash(
+    world, pw, as_person, payload
+):
+    client = as_person(world.secretary)
+    names = ("plan", "unit", "owner", "status", "kind", "year", "period", "from", "to", "min_score")
+    for url in ("/api/plans/", "/api/milestones/", "/api/progress-updates/", "/api/risks/"):
+        for name in names:
+            response = client.get(url, {name: payload})
+            assert response.status_code in (200, 400), f"{url}?{name}=…: {response.status_code}"
