@@ -276,11 +276,12 @@ class LaterSeeder:
         return this_year
 
     def goals(self, plans: list[Plan]) -> dict[int, list[Goal]]:
+        # Positions in the lists, never ids: ids differ per database, the seed must not.
         rows = []
-        for plan in plans:
+        for index, plan in enumerate(plans):
             count = 10 if plan.kind == Plan.Kind.WORK else self.rng.randint(3, 5)
             for position in range(1, count + 1):
-                title = GOALS[(plan.pk + position) % len(GOALS)]
+                title = GOALS[(index + position) % len(GOALS)]
                 rows.append(Goal(plan=plan, title=f"{position}. {title}", position=position))
         per_plan: dict[int, list[Goal]] = {}
         for goal in self.bulk(Goal, rows):
@@ -489,7 +490,7 @@ class LaterSeeder:
 
     def measures(self, risks: list[Risk]) -> None:
         rows = []
-        for risk in risks:
+        for index, risk in enumerate(risks):
             for n in range(self.rng.randint(1, 3)):
                 if risk.status == Risk.Status.CLOSED:
                     status = Measure.Status.DONE if n == 0 else Measure.Status.CANCELLED
@@ -500,7 +501,7 @@ class LaterSeeder:
                 rows.append(
                     Measure(
                         risk=risk,
-                        text=f"{MEASURES[(risk.pk + n) % len(MEASURES)]} {risk.title.lower()}",
+                        text=f"{MEASURES[(index + n) % len(MEASURES)]} {risk.title.lower()}",
                         owner=self._owner(risk.unit_id),
                         due_date=self.today + timedelta(days=self.rng.randint(-20, 90)),
                         status=status,
@@ -718,7 +719,7 @@ class LaterSeeder:
 
     def _contracts(self, requests: list[HiringRequest], candidates: list[Candidate]) -> None:
         request_of = {r.pk: r for r in requests}
-        rows = []
+        rows: list[Contract] = []
         for c in candidates:
             if c.status != Candidate.Status.AWARDED:
                 continue
