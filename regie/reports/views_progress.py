@@ -30,19 +30,24 @@ class BadParameter(Exception):
     pass
 
 
-def _id(request: HttpRequest, name: str, *, required: bool, message: str) -> int | None:
+def _optional_id(request: HttpRequest, name: str, message: str) -> int | None:
     raw = request.GET.get(name, "").strip()
     if not raw:
-        if required:
-            raise BadParameter(message)
         return None
     if not raw.isdigit() or len(raw) > 12:
         raise BadParameter(message)
     return int(raw)
 
 
+def _required_id(request: HttpRequest, name: str, message: str) -> int:
+    value = _optional_id(request, name, message)
+    if value is None:
+        raise BadParameter(message)
+    return value
+
+
 def _period(request: HttpRequest):
-    period_id = _id(request, "periode", required=True, message=_("Kies een rapportageperiode."))
+    period_id = _required_id(request, "periode", _("Kies een rapportageperiode."))
     return progress.period_for(request.user, period_id)
 
 
@@ -113,11 +118,12 @@ def progress_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
     try:
-        unit_id = _id(request, "eenheid", required=True, message=_("Kies een onderdeel."))
+        unit_id = _required_id(request, "eenheid", _("Kies een onderdeel."))
         period = _period(request)
+        if unit_id is None:
+            raise BadParameter(_("Kies een onderdeel."))
     except BadParameter as error:
         return _back(request, error)
-    assert unit_id is not None
     unit = progress.unit_for(request.user, unit_id)
     report = progress.progress_report(request.user, unit, period, today=timezone.localdate())
     return _send(report, fmt)
@@ -129,9 +135,7 @@ def mt_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
     try:
-        directorate_id = _id(
-            request, "directie", required=False, message=_("Kies een geldige directie.")
-        )
+        directorate_id = _optional_id(request, "directie", _("Kies een geldige directie."))
         period = _period(request)
     except BadParameter as error:
         return _back(request, error)
