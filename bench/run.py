@@ -202,9 +202,14 @@ def planning_pages(secretary: Person) -> list[Page]:
             "dashboard directie",
             reverse("home:dashboard") + f"?eenheid={directorate.pk}",
             scope_rows,
-            directorate.name,
+            plan.title,
         ),
-        _page("dashboard persoonlijk", reverse("home:dashboard") + "?eenheid=mij", own_rows),
+        _page(
+            "dashboard persoonlijk",
+            reverse("home:dashboard") + "?eenheid=mij",
+            own_rows,
+            secretary.name,
+        ),
         _page(
             "tijdlijn programma",
             reverse("planning:plan_timeline", args=[programme.pk]),
