@@ -170,12 +170,11 @@ def planning_pages(secretary: Person) -> list[Page]:
     programme = Plan.objects.filter(kind=Plan.Kind.WORK, year=year).order_by("id").first()
     programme_first = programme.activities.order_by("start", "id").first()
     programme_rows = programme.activities.count() + programme.milestones.count()
-    period = (
-        ReportingPeriod.objects.filter(plan=None, year=year, end__lt=today).order_by("-end").first()
-    )
+    # The latest ended period: this year's, or early in the year last year's last quarter.
+    period = ReportingPeriod.objects.filter(plan=None, end__lt=today).order_by("-end").first()
     missing = (
         Activity.objects.filter(
-            plan__year=year,
+            plan__year=period.year,
             status__in=Activity.OPEN_STATUSES,
             start__lte=period.end,
             end__gte=period.start,

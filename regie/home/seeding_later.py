@@ -290,10 +290,12 @@ class LaterSeeder:
 
     def _activity_status(self, start: date, end: date) -> str:
         roll = self.rng.random()
-        if end < self.today:
+        if end < self.today - timedelta(days=60):
             if roll < 0.9:
                 return Activity.Status.DONE
             return Activity.Status.CANCELLED if roll < 0.95 else Activity.Status.IN_PROGRESS
+        if end < self.today:  # ended lately: half not yet closed
+            return Activity.Status.DONE if roll < 0.5 else Activity.Status.IN_PROGRESS
         if start <= self.today:
             return Activity.Status.IN_PROGRESS if roll < 0.9 else Activity.Status.PLANNED
         return Activity.Status.PLANNED
@@ -383,8 +385,9 @@ class LaterSeeder:
     def progress(
         self, activities: dict[int, list[Activity]], periods: dict[int, list[ReportingPeriod]]
     ) -> None:
-        """Updates over (at most) three ended periods per activity; this year's latest ended
-        period misses some, so the chase list has owners to chase."""
+        """Updates over (at most) the last three ended periods per activity; the latest ended
+        period (of this year or, early in the year, of the last) misses some, so the chase list
+        has owners to chase."""
         statuses = [ProgressUpdate.Status.ON_TRACK] * 7 + [
             ProgressUpdate.Status.AT_RISK,
             ProgressUpdate.Status.AT_RISK,
@@ -394,7 +397,11 @@ class LaterSeeder:
             year: [p for p in year_periods if p.end < self.today]
             for year, year_periods in periods.items()
         }
-        latest = {year: p[-1].pk for year, p in ended.items() if p}
+        latest = max(
+            (p for year_periods in ended.values() for p in year_periods),
+            key=lambda p: p.end,
+            default=None,
+        )
         rows = []
         for plan_activities in activities.values():
             for activity in plan_activities:
@@ -405,13 +412,9 @@ class LaterSeeder:
                     p
                     for p in ended.get(year, [])
                     if p.start <= activity.end and p.end >= activity.start
-                ][:3]
+                ][-3:]
                 for n, period in enumerate(spans, start=1):
-                    if (
-                        year == self.today.year
-                        and period.pk == latest[year]
-                        and self.rng.random() < 0.2
-                    ):
+                    if period is latest and self.rng.random() < 0.2:
                         continue
                     last = n == len(spans) and activity.status == Activity.Status.DONE
                     percent = 100 if last else min(95, round(100 * n / (len(spans) + 1)))

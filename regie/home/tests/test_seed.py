@@ -1,5 +1,5 @@
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from regie.actions.models import Action
 from regie.hiring.models import Candidate, Contract, HiringRequest
+from regie.home.seeding import SCALES, Seeder
 from regie.meetings.models import Decision, DecisionCounter
-from regie.planning.models import Activity, Milestone, Plan, ProgressUpdate
+from regie.planning.models import Activity, Milestone, Plan, ProgressUpdate, ReportingPeriod
 from regie.risks.models import Measure, Risk
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +132,20 @@ def test_it_fills_planning_risks_and_hiring_in_valid_states():
     assert Contract.objects.filter(
         status=Contract.Status.ACTIVE, end__gte=today, end__lte=today + timedelta(days=60)
     ).exists()
+
+
+def test_early_in_the_year_the_chase_list_has_last_years_last_quarter():
+    """In January the latest ended period is last year's fourth quarter: it still has open
+    activities without an update, so the chase list (and its benchmark) has rows."""
+    today = date(2031, 1, 15)
+    Seeder(SCALES["small"], 7, today, lambda line: None).run()
+    period = ReportingPeriod.objects.filter(plan=None, end__lt=today).order_by("-end").first()
+    assert period.name == "Q4 2030"
+    missing = Activity.objects.filter(
+        plan__year=2030,
+        status__in=Activity.OPEN_STATUSES,
+        start__lte=period.end,
+        end__gte=period.start,
+    ).exclude(updates__period=period)
+    assert missing.exists()
+    assert Plan.objects.filter(year=2031, kind=Plan.Kind.WORK).exists()
