@@ -18,6 +18,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from regie.actions.access import visible_actions
 from regie.actions.models import Action
@@ -258,7 +259,14 @@ def _heat_caption(heat: HeatMap) -> str:
 # --- the voortgangsrapportage ----------------------------------------------------------------
 
 
-ACTIVITY_HEADERS = ["Activiteit", "Eigenaar", "Einde", "Status", "%", "Toelichting"]
+ACTIVITY_HEADERS = [
+    _lazy("Activiteit"),
+    _lazy("Eigenaar"),
+    _lazy("Einde"),
+    _lazy("Status"),
+    "%",
+    _lazy("Toelichting"),
+]
 
 
 def progress_report(
@@ -354,7 +362,7 @@ def progress_report(
                     level=3,
                     table=Table(
                         name=_("Activiteiten"),
-                        headers=[_(h) for h in ACTIVITY_HEADERS],
+                        headers=[str(h) for h in ACTIVITY_HEADERS],
                         widths=[4.6, 2.6, 2.4, 2.0, 1.0, 4.4],
                         rows=rows,
                     ),

@@ -404,13 +404,13 @@ def test_a_report_of_300_activities_runs_a_bounded_number_of_queries(
     url = reverse("reports:progress_docx")
     params = {"eenheid": world.directorate.pk, "periode": world.period.pk}
     with django_assert_max_num_queries(25):
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: the test machine is shared
         response = client.get(url, params)
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
     assert response.status_code == 200
     _, _, rows = _docx(response.content)
     assert sum(1 for r in rows if r[0].startswith("Activiteit ")) >= 300
-    assert elapsed < 10  # a few seconds on a loaded test machine; see the handleiding
+    assert elapsed < 5  # about one second of work on the test machine
     with django_assert_max_num_queries(25):
         assert (
             client.get(
