@@ -21,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
+from lxml import etree
 
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 MUTED = RGBColor(0x55, 0x55, 0x55)
@@ -106,6 +107,29 @@ def _styles(document) -> None:
         _set_font(styles[name], 8, color=MUTED)
 
 
+@cache
+def _style_id(name: str) -> str:
+    """The id of a style of python-docx's default template, looked up once per process.
+
+    Setting a style by name searches every style of the document, for every paragraph; a
+    minutes document with a heading per agenda item spent most of its time there.
+    """
+    return Document().styles[name].style_id
+
+
+def _paragraph(document, text: str = "", style: str | None = None):
+    """document.add_paragraph(text, style), with the style set by its id (same XML)."""
+    paragraph = document.add_paragraph(text)
+    if style is not None:
+        paragraph._p.style = _style_id(style)
+    return paragraph
+
+
+def _heading(document, text: str, level: int):
+    """document.add_heading(text, level), with the style set by its id (same XML)."""
+    return _paragraph(document, text, "Title" if level == 0 else f"Heading {level}")
+
+
 def _field(paragraph, instruction: str, placeholder: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
 
@@ -158,7 +182,7 @@ def _base(context: dict, *, landscape: bool = False):
         org.runs[0].font.size = Pt(8.5)
         org.runs[0].font.color.rgb = MUTED
         org.paragraph_format.space_after = Pt(0)
-    document.add_paragraph(context["kind"], style="Title")
+    _paragraph(document, context["kind"], "Title")
     subtitle = document.add_paragraph()
     run = subtitle.add_run(context.get("meeting_title") or context["body"])
     run.font.size = Pt(13)
@@ -211,6 +235,17 @@ def _set_cell(cell, text: str, *, bold: bool = False, size: float = 9.5) -> None
 
 Cell = str | Callable  # a text, or a function that fills the cell itself
 
+_TC, _P, _R, _T = qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t")
+_XML_SPACE = qn("xml:space")
+
+
+def _add_t(run, text: str) -> None:
+    """run.add_t(text) without the schema bookkeeping: a w:t at the end of the run."""
+    t = etree.SubElement(run, _T)
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(_XML_SPACE, "preserve")
+
 
 def _table(document, headers: list[str], rows: list[list[Cell]], widths: list[float]):
     table = document.add_table(rows=1, cols=len(headers))
@@ -232,19 +267,22 @@ def _table(document, headers: list[str], rows: list[list[Cell]], widths: list[fl
             _set_cell(cell, "")
         template = deepcopy(prototype._tr)
         table._tbl.remove(prototype._tr)
+        # The copies are filled with lxml directly: python-docx's element API checks the
+        # schema order for every child it adds, which cost more than the rest of an export.
+        tbl = table._tbl
         for values in rows:
             tr = deepcopy(template)
-            table._tbl.append(tr)
-            for tc, value in zip(tr.tc_lst, values, strict=True):
-                paragraph = tc.p_lst[0]
-                run = paragraph.r_lst[0]
+            tbl.append(tr)
+            for tc, value in zip(tr.iterchildren(_TC), values, strict=True):
+                paragraph = tc.find(_P)
+                run = paragraph.find(_R)
                 if callable(value):
                     paragraph.remove(run)
                     value(_Cell(tc, table))
                 elif any(char in value for char in "\t\r\n"):
                     run.text = value  # tabs and line breaks become their own elements
                 elif value:
-                    run.add_t(value)
+                    _add_t(run, value)
     document.add_paragraph().paragraph_format.space_after = Pt(2)
     return table
 
@@ -323,9 +361,9 @@ def agenda(context: dict) -> bytes:
         [1.0, 5.6, 2.6, 2.6, 1.3, 3.5],
     )
     if context["stukken"]:
-        document.add_heading("Stukken", level=2)
+        _heading(document, "Stukken", 2)
         for stuk in context["stukken"]:
-            p = document.add_paragraph(style="List Bullet")
+            p = _paragraph(document, style="List Bullet")
             p.add_run(f"bij {stuk['number']}: ").bold = True
             p.add_run(stuk["title"])
     return _save(document)
@@ -356,12 +394,12 @@ def _due_cell(action: dict) -> Cell:
     date_r, late_r = _due_runs()
 
     def fill(cell) -> None:
-        paragraph = cell.paragraphs[0]
-        paragraph.paragraph_format.space_after = Pt(0)
+        # The copied row's paragraph already has no space after (see _table).
+        paragraph = cell._tc.find(_P)
         date_run = deepcopy(date_r)
-        date_run.add_t(due)
-        paragraph._p.append(date_run)
-        paragraph._p.append(deepcopy(late_r))
+        _add_t(date_run, due)
+        paragraph.append(date_run)
+        paragraph.append(deepcopy(late_r))
 
     return fill
 
@@ -391,10 +429,10 @@ def minutes(context: dict) -> bytes:
         p.add_run(f"{label}: ").bold = True
         p.add_run(", ".join(context[key]) or "–")
     if context.get("summary"):
-        document.add_heading("Algemeen", level=2)
+        _heading(document, "Algemeen", 2)
         _paragraphs(document, context["summary"])
     for item in context["items"]:
-        document.add_heading(f"{item['number']}. {item['title']}", level=3 if item["is_sub"] else 2)
+        _heading(document, f"{item['number']}. {item['title']}", 3 if item["is_sub"] else 2)
         if item["discussion"]:
             _paragraphs(document, item["discussion"])
         elif not item["decisions"] and not item["actions"]:
@@ -418,10 +456,10 @@ def minutes(context: dict) -> bytes:
             )
             if details:
                 _muted(p, f" ({details})", 10)
-    document.add_heading("Actielijst", level=1)
+    _heading(document, "Actielijst", 1)
     _action_table(document, context["action_list"])
     if context["commitments"]:
-        document.add_heading("Bestuurlijke afspraken", level=2)
+        _heading(document, "Bestuurlijke afspraken", 2)
         _action_table(document, context["commitments"])
     return _save(document)
 
@@ -460,10 +498,10 @@ def decisions(context: dict) -> bytes:
 def actions(context: dict) -> bytes:
     document = _base(context)
     _as_of(document, context)
-    document.add_heading("Acties", level=1)
+    _heading(document, "Acties", 1)
     _action_table(document, context["actions"])
     if context["commitments"]:
-        document.add_heading("Bestuurlijke afspraken", level=1)
+        _heading(document, "Bestuurlijke afspraken", 1)
         _action_table(document, context["commitments"])
     return _save(document)
 
