@@ -81,6 +81,19 @@ def timeline_png(timeline: Timeline, *, loose_label: str = "Mijlpalen van het pl
     return _png(image)
 
 
+def _with_arrow(draw, xy, text: str, font, anchor: str) -> None:
+    """The text followed by an arrow pointing on (drawn: Pillow's font has no arrow glyph)."""
+    draw.text(xy, text, fill=INK, font=font, anchor=anchor)
+    _left, top, right, bottom = draw.textbbox(xy, text, font=font, anchor=anchor)
+    middle = (top + bottom) // 2
+    start, end = right + _s(5), right + _s(19)
+    draw.line([(start, middle), (end - _s(3), middle)], fill=INK, width=SCALE)
+    head = _s(4)
+    draw.polygon(
+        [(end, middle), (end - head * 2, middle - head), (end - head * 2, middle + head)], fill=INK
+    )
+
+
 def heatmap_png(heat: HeatMap, *, impact: str = "impact", probability: str = "kans") -> bytes:
     image = Image.new("RGB", (_s(heat.width), _s(heat.height)), WHITE)
     draw = ImageDraw.Draw(image)
@@ -118,21 +131,11 @@ def heatmap_png(heat: HeatMap, *, impact: str = "impact", probability: str = "ka
             font=axis_font,
             anchor="ms",
         )
-    draw.text(
-        (_s(heat.impact_title_x), _s(heat.axis_title_y)),
-        f"{impact} →",
-        fill=INK,
-        font=axis_font,
-        anchor="ms",
-    )
+    _with_arrow(draw, (_s(heat.impact_title_x), _s(heat.axis_title_y)), impact, axis_font, "ms")
     # the probability axis title, turned a quarter to read upwards
     label = Image.new("RGB", (_s(heat.axis_middle * 2), _s(20)), WHITE)
-    ImageDraw.Draw(label).text(
-        (label.width // 2, label.height // 2),
-        f"{probability} →",
-        fill=INK,
-        font=axis_font,
-        anchor="mm",
+    _with_arrow(
+        ImageDraw.Draw(label), (label.width // 2, label.height // 2), probability, axis_font, "mm"
     )
     turned = label.rotate(90, expand=True)
     image.paste(turned, (_s(4), 0))
