@@ -240,7 +240,7 @@ def _risk_table(name: str, risks: list[Risk]) -> Table:
             _("Status"),
             _("Herbeoordeling"),
         ],
-        widths=[1.3, 5.6, 3.0, 2.8, 1.9, 2.4],
+        widths=[1.2, 5.0, 2.8, 2.8, 1.8, 3.2],
         rows=_risk_rows(risks),
         empty=_("Geen open risico's."),
     )
@@ -363,7 +363,7 @@ def progress_report(
                     table=Table(
                         name=_("Activiteiten"),
                         headers=[str(h) for h in ACTIVITY_HEADERS],
-                        widths=[4.6, 2.6, 2.4, 2.0, 1.0, 4.4],
+                        widths=[4.4, 2.6, 2.8, 2.2, 1.0, 4.0],
                         rows=rows,
                     ),
                 )
@@ -371,7 +371,7 @@ def progress_report(
     missing = Table(
         name=_("Zonder update"),
         headers=[_("Activiteit"), _("Eigenaar"), _("Einde"), _("Plan")],
-        widths=[6.5, 3.5, 2.6, 4.4],
+        widths=[6.0, 3.4, 3.0, 4.6],
         rows=missing_rows,
         empty=_("Alle lopende activiteiten hebben een update over deze periode."),
     )
@@ -381,7 +381,7 @@ def progress_report(
     milestones = Table(
         name=_("Mijlpalen"),
         headers=[_("Datum"), _("Mijlpaal"), _("Soort"), _("Activiteit"), _("Vergadering")],
-        widths=[2.6, 5.0, 2.4, 4.0, 3.0],
+        widths=[2.8, 4.8, 2.6, 4.0, 2.8],
         rows=[
             [
                 m.date,
