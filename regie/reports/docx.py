@@ -9,16 +9,19 @@ template is rendered with docxtpl in a sandbox, with the same context (docs/word
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from copy import deepcopy
 from functools import cache
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from lxml import etree
@@ -265,26 +268,56 @@ def _table(document, headers: list[str], rows: list[list[Cell]], widths: list[fl
         for cell, width in zip(prototype.cells, widths, strict=True):
             cell.width = Cm(width)
             _set_cell(cell, "")
-        template = deepcopy(prototype._tr)
-        table._tbl.remove(prototype._tr)
-        # The copies are filled with lxml directly: python-docx's element API checks the
-        # schema order for every child it adds, which cost more than the rest of an export.
-        tbl = table._tbl
-        for values in rows:
-            tr = deepcopy(template)
-            tbl.append(tr)
-            for tc, value in zip(tr.iterchildren(_TC), values, strict=True):
-                paragraph = tc.find(_P)
-                run = paragraph.find(_R)
-                if callable(value):
-                    paragraph.remove(run)
-                    value(_Cell(tc, table))
-                elif any(char in value for char in "\t\r\n"):
-                    run.text = value  # tabs and line breaks become their own elements
-                elif value:
-                    _add_t(run, value)
+        template = prototype._tr
+        table._tbl.remove(template)
+        _append_rows(table, template, rows)
     document.add_paragraph().paragraph_format.space_after = Pt(2)
     return table
+
+
+_MARK = "regie-cell-{}-mark"
+
+
+def _append_rows(table, template, rows: list[list[Cell]]) -> None:
+    """Copies of the template row, filled with the rows' values, parsed in one go.
+
+    The template row is written out once with a mark where each cell's text goes; every row
+    is that text with the (escaped) values in place of the marks, and all rows are parsed in
+    one call. Cells with line breaks or tabs, and cells a function fills, get an empty run
+    here and are finished on the parsed elements, as python-docx would build them.
+    """
+    marked = deepcopy(template)
+    for i, tc in enumerate(marked.iterchildren(_TC)):
+        _add_t(tc.find(_P).find(_R), _MARK.format(i))
+    xml = etree.tostring(marked, encoding="unicode")
+    pieces = re.split(r"<w:t>regie-cell-\d+-mark</w:t>", xml)
+    if len(pieces) != len(template) - len(template.findall(qn("w:trPr"))) + 1:
+        raise ValueError("unexpected table row template")
+    texts: list[str] = []
+    later: list[tuple[int, int, Cell]] = []
+    for r, values in enumerate(rows):
+        texts.append(pieces[0])
+        for i, value in enumerate(values):
+            if callable(value) or any(char in value for char in "\t\r\n"):
+                later.append((r, i, value))
+            elif value:
+                space = ' xml:space="preserve"' if len(value.strip()) < len(value) else ""
+                texts.append(f"<w:t{space}>{xml_escape(value)}</w:t>")
+            texts.append(pieces[i + 1])
+    wrapper = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(texts)}</w:tbl>")
+    trs = list(wrapper.iterchildren(qn("w:tr")))
+    tbl = table._tbl
+    for tr in trs:
+        tbl.append(tr)
+    for r, i, value in later:
+        tc = list(trs[r].iterchildren(_TC))[i]
+        paragraph = tc.find(_P)
+        run = paragraph.find(_R)
+        if callable(value):
+            paragraph.remove(run)
+            value(_Cell(tc, table))
+        else:
+            run.text = value  # tabs and line breaks become their own elements
 
 
 def _meta(document, context: dict) -> None:

@@ -196,3 +196,25 @@ def test_the_menu_leads_secretaries_to_the_word_templates_and_no_one_else(client
         client.force_login(person.user)
         html = client.get("/").content.decode()
         assert ('href="/export/sjablonen/"' in html) is shown, person
+
+
+def test_table_cells_keep_markup_spaces_tabs_and_line_breaks_as_python_docx_writes_them():
+    from regie.reports import docx as word
+
+    row = {"nr": "1", "owner": "Els", "status": "open", "commitment": False}
+    tricky = [
+        {**row, "title": 'A & <B> "c"', "due": "1 december 2026", "overdue": True},
+        {**row, "title": "  spaties  ", "due": "", "overdue": False, "source": "regel 1\nregel 2"},
+        {**row, "title": "tab\there", "due": "2 december 2026", "overdue": False, "source": ""},
+    ]
+    tricky[0]["source"] = "regie-cell-0-mark"
+    context = {"kind": "Actielijst", "body": "MT", "body_code": "MT", "date": "1 december 2026"}
+    content = word.actions({**context, "actions": tricky, "commitments": []})
+    table = docx.Document(io.BytesIO(content)).tables[0]
+    cells = [[c.text for c in r.cells] for r in table.rows[1:]]
+    assert cells[0][1:4] == ['A & <B> "c"', "Els", "1 december 2026 te laat"]
+    assert cells[0][5] == "regie-cell-0-mark"
+    assert cells[1][1] == "  spaties  " and cells[1][3] == "–" and cells[1][5] == "regel 1\nregel 2"
+    assert cells[2][1] == "tab\there"
+    late = table.rows[1].cells[3].paragraphs[0].runs
+    assert late[1].text == " te laat" and late[1].bold
