@@ -30,7 +30,9 @@ def body_action_list(user, body_id: int, *, on: date) -> QuerySet[Action]:
         visible_actions(user)
         .filter(body_id=body_id)
         .filter(open_on(on) | Q(closed_on=on))
-        .select_related("owner", "due_meeting")
+        # No due meeting: no list shows it, and joining it made the database read every
+        # meeting of every body.
+        .select_related("owner")
         .order_by("is_commitment", "due_date", "id")
     )
 
