@@ -1,20 +1,48 @@
-"""The risk register as an Excel workbook, with the filters of the register page."""
+"""The risk register as an Excel workbook, with the filters of the register page.
+
+The sheet is written in openpyxl's write-only (streaming) mode from plain rows: a few thousand
+risks take a fraction of a second instead of the many seconds a styled in-memory sheet needs.
+"""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
+from regie.core.models import Confidentiality
 from regie.risks.models import Risk
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_STARTS = ("=", "+", "-", "@")
+DATE_FORMAT = "dd-mm-yyyy"
+
+# The fields of a risk one row shows, in column order (see `_columns`); the register query
+# gives them as plain values.
+ROW_FIELDS = (
+    "score",
+    "probability",
+    "impact",
+    "title",
+    "cause",
+    "event",
+    "effect",
+    "unit__name",
+    "programme",
+    "owner__name",
+    "status",
+    "review_date",
+    "confidentiality",
+    "open_measures",
+)
+_STATUS, _CONFIDENTIALITY = ROW_FIELDS.index("status"), ROW_FIELDS.index("confidentiality")
 
 
 def _columns() -> list[tuple[str, int]]:
@@ -36,52 +64,50 @@ def _columns() -> list[tuple[str, int]]:
     ]
 
 
-def _row(risk: Risk) -> list[object]:
-    return [
-        risk.score,
-        risk.probability,
-        risk.impact,
-        risk.title,
-        risk.cause,
-        risk.event,
-        risk.effect,
-        risk.unit.name,
-        risk.programme,
-        risk.owner.name,
-        risk.get_status_display(),
-        risk.review_date,
-        risk.get_confidentiality_display(),
-        getattr(risk, "open_measures", None),
-    ]
-
-
-def export_register(risks: Iterable[Risk], *, today: date, description: str = "") -> bytes:
+def export_register(
+    rows: Iterable[Sequence[object]], *, today: date, description: str = ""
+) -> bytes:
     """One sheet: a title row, the filter used, a header row, and one row per risk.
 
-    Text that Excel would read as a formula (starting with =, +, - or @) stays text.
+    `rows` are tuples of the values named in ROW_FIELDS (status and confidentiality as stored;
+    the sheet shows their Dutch labels). Text that Excel would read as a formula (starting with
+    =, +, - or @) stays text.
     """
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Risicoregister")
-    sheet.append([_("Risicoregister, stand %(d)s") % {"d": date_format(today, "j F Y")}])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([description])
+    statuses = {key: str(label) for key, label in Risk.Status.choices}
+    levels = {key: str(label) for key, label in Confidentiality.choices}
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Risicoregister"))
     columns = _columns()
-    sheet.append([name for name, _width in columns])
-    header = sheet.max_row
-    for cell in sheet[header]:
-        cell.font = Font(bold=True)
     for index, (_name, width) in enumerate(columns, start=1):
-        sheet.column_dimensions[sheet.cell(row=header, column=index).column_letter].width = width
-    for risk in risks:
-        sheet.append(_row(risk))
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-                cell.data_type = "s"
-            elif isinstance(cell.value, date):
-                cell.number_format = "dd-mm-yyyy"
-    sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
-    sheet.auto_filter.ref = f"A{header}:{sheet.cell(row=header, column=len(columns)).coordinate}"
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    header = 3
+    sheet.freeze_panes = f"A{header + 1}"
+    sheet.auto_filter.ref = f"A{header}:{get_column_letter(len(columns))}{header}"
+
+    def styled(value: object, **style: object) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, value=value)
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        return cell
+
+    title = _("Risicoregister, stand %(d)s") % {"d": date_format(today, "j F Y")}
+    sheet.append([styled(title, font=Font(bold=True, size=14))])
+    sheet.append([description])
+    bold = Font(bold=True)
+    sheet.append([styled(name, font=bold) for name, _width in columns])
+    for values in rows:
+        row: list[object] = list(values)
+        row[_STATUS] = statuses.get(str(row[_STATUS]), row[_STATUS])
+        row[_CONFIDENTIALITY] = levels.get(str(row[_CONFIDENTIALITY]), row[_CONFIDENTIALITY])
+        for index, value in enumerate(row):
+            if isinstance(value, str):
+                if value.startswith(FORMULA_STARTS):
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.data_type = "s"
+                    row[index] = cell
+            elif isinstance(value, date):
+                row[index] = styled(value, number_format=DATE_FORMAT)
+        sheet.append(row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

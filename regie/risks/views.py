@@ -94,7 +94,8 @@ def export(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     today = timezone.localdate()
     risks = queries.register(request.user, form.to_filter(), today=today)
-    data = excel.export_register(risks, today=today, description=_filter_description(form))
+    rows = risks.values_list(*excel.ROW_FIELDS)
+    data = excel.export_register(rows, today=today, description=_filter_description(form))
     response = HttpResponse(data, content_type=excel.XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="risicoregister-{today:%Y-%m-%d}.xlsx"'
     return response
