@@ -3,6 +3,11 @@
 The geometry is the one the pages draw as SVG (regie.planning.timeline, regie.risks.queries
 heat_map); here Pillow paints it, at SCALE times the size so it stays sharp when Word prints
 it. Pillow's own font is used, so no system fonts are needed.
+
+The images are drawn in RGB (so the text is smoothed) and stored with a fixed palette of the
+chart colours and a grey ramp: a flat chart loses nothing, and a palette PNG is encoded many
+times faster and is a tenth of the size, which is what keeps a report of thousands of
+activities (one timeline per 40 of them) quick.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from functools import cache
 from PIL import Image, ImageDraw, ImageFont
 
 from regie.planning.timeline import BAR_HEIGHT, MARKER, Timeline
-from regie.risks.queries import HeatMap
+from regie.risks.queries import BANDS, HeatMap
 
 SCALE = 2
 WHITE = "#ffffff"
@@ -40,9 +45,27 @@ def _s(value: float) -> int:
     return round(value * SCALE)
 
 
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+@cache
+def _palette() -> Image.Image:
+    """Every colour the charts draw, white and black, and greys for the smoothed text."""
+    colours = [WHITE, INK, TICK, TODAY, MILESTONE_COLOUR, DECISION_COLOUR, "#000000"]
+    colours += [*BAR_COLOURS.values(), *(band[3] for band in BANDS)]
+    rgb = list(dict.fromkeys(_rgb(c) for c in colours))
+    rgb += [(g, g, g) for g in range(16, 256, 16) if (g, g, g) not in rgb]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([channel for colour in rgb for channel in colour])
+    return palette
+
+
 def _png(image: Image.Image) -> bytes:
+    """The RGB drawing as a palette PNG (exact for the flat chart colours)."""
+    flat = image.quantize(palette=_palette(), dither=Image.Dither.NONE)
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=1)  # fast; the images are flat
+    flat.save(out, format="PNG", compress_level=1)
     return out.getvalue()
 
 
