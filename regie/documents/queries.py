@@ -14,10 +14,10 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from regie.core.access import viewer_for
+from regie.core.dates import long_date
 from regie.core.models import Person
 from regie.core.workdays import working_calendar
 from regie.documents.access import visible_documents
@@ -163,7 +163,7 @@ def document_history(
                 "Routering ingesteld: %(label)s op %(date)s"
             ) % {
                 "label": record.target_label or _("de vergadering"),
-                "date": date_format(record.target_date, "j F Y"),
+                "date": long_date(record.target_date),
             }
             entries.append(HistoryEntry(record.history_date, _who(record), what))
         decisions = (

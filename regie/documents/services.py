@@ -22,10 +22,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from regie.core.access import viewer_for
+from regie.core.dates import long_date
 from regie.core.errors import DomainError
 from regie.core.history import set_author
 from regie.core.models import Body, Confidentiality, Person
@@ -55,10 +55,6 @@ def _person_id(actor: Actor) -> int | None:
 def _tag(obj, actor: Actor, reason: str | None = None) -> None:
     """The actor may be a user or a person: the history row is written by the user."""
     set_author(obj, _user(actor), reason)
-
-
-def _long_date(day: date) -> str:
-    return date_format(day, "j F Y")
 
 
 # --- files -------------------------------------------------------------------------------
@@ -284,7 +280,7 @@ def _validate_steps(document: Document, target_date: date, steps: list[StepSpec]
                 "De eerste stap had al op %(d)s klaar moeten zijn. Kies een latere vergadering "
                 "of minder werkdagen."
             )
-            % {"d": _long_date(dues[0])},
+            % {"d": long_date(dues[0])},
             field="target_date",
         )
     for spec in steps:

@@ -8,12 +8,12 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from regie.core.access import person_of
 from regie.core.concurrency import save_if_unchanged
+from regie.core.dates import long_date
 from regie.core.errors import DomainError, StaleEditError
 from regie.core.history import set_author, set_reason
 from regie.core.models import Confidentiality, OrganisationUnit, Person
@@ -485,7 +485,7 @@ def _send_chase_mail(owner: Person, period: ReportingPeriod, activities: list[Ac
     }
     subject = _("Herinnering: voortgang %(period)s invullen, uiterlijk %(deadline)s") % {
         "period": period.name,
-        "deadline": date_format(period.deadline, "j F Y"),
+        "deadline": long_date(period.deadline),
     }
     message = EmailMultiAlternatives(
         subject=subject,

@@ -21,6 +21,7 @@ from regie.actions.access import visible_actions
 from regie.actions.models import Action
 from regie.actions.queries import body_action_list
 from regie.core.access import viewer_for
+from regie.core.dates import long_date
 from regie.core.models import Body, BodyMembership, Confidentiality, Person
 from regie.documents.queries import review_steps_waiting_for
 from regie.meetings.access import visible_decisions, visible_meetings
@@ -34,7 +35,7 @@ FEED_MAX_DEADLINES = 300
 
 def nl_date(value: date | None) -> str:
     """A date as the Dutch write it in a letter: "23 november 2026"."""
-    return date_format(value, "j F Y") if value else ""
+    return long_date(value)
 
 
 def organisation_name(body: Body) -> str:

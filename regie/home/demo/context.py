@@ -15,8 +15,8 @@ from typing import Any
 
 from django.apps import apps
 from django.utils import timezone
-from django.utils.formats import date_format
 
+from regie.core.dates import long_date
 from regie.core.workdays import WorkingCalendar, working_calendar
 
 SEED = 2026
@@ -74,9 +74,7 @@ class Demo:
         return datetime.combine(day, time(hour, minute), tzinfo=timezone.get_default_timezone())
 
     def long_date(self, day: date | datetime) -> str:
-        if isinstance(day, datetime):
-            day = timezone.localdate(day)
-        return date_format(day, "j F Y")
+        return long_date(day)
 
     def working_day_on_or_before(self, day: date) -> date:
         return self.calendar.previous_working_day(day)

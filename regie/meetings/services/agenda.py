@@ -13,10 +13,10 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from regie.core.concurrency import save_if_unchanged
+from regie.core.dates import long_date
 from regie.core.errors import DomainError, StaleEditError
 from regie.core.history import set_author
 from regie.core.models import Body, Confidentiality, Person
@@ -33,11 +33,6 @@ ITEM_FIELDS = frozenset(
     {"title", "purpose", "presenter", "duration_minutes", "confidentiality", "description"}
 )
 HOLD_OVER_MODES = ("move", "copy")
-
-
-def _long_date(moment: datetime | date) -> str:
-    day = timezone.localdate(moment) if isinstance(moment, datetime) else moment
-    return date_format(day, "j F Y")
 
 
 # --- meetings ---------------------------------------------------------------------------------
@@ -448,7 +443,7 @@ def _copy_item(
         copy,
         actor,
         _("Aangehouden uit de vergadering van %(date)s")
-        % {"date": _long_date(source.meeting.starts_at)},
+        % {"date": long_date(source.meeting.starts_at)},
     )
     copy.save(update_fields=["held_over_from", "proposal_step"])
     copy.documents.set(source.documents.all())
@@ -488,12 +483,12 @@ def agenda_item_hold_over(
     if step is not None and mode == "move" and step.meeting_id == source.pk:
         step.meeting = to_meeting
         set_author(
-            step, actor, _("Aangehouden naar %(date)s") % {"date": _long_date(to_meeting.starts_at)}
+            step, actor, _("Aangehouden naar %(date)s") % {"date": long_date(to_meeting.starts_at)}
         )
         step.save(update_fields=["meeting"])
     if mode == "move":
         reason = _("Aangehouden naar de vergadering van %(date)s") % {
-            "date": _long_date(to_meeting.starts_at)
+            "date": long_date(to_meeting.starts_at)
         }
         for held in [item, *item.children.all()]:
             held.status = AgendaItem.Status.HELD_OVER

@@ -14,12 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from regie.core.dates import long_date
 from regie.core.errors import DomainError
 from regie.core.history import set_author
 from regie.core.models import Body, Confidentiality, Person
 from regie.core.workdays import working_calendar
 from regie.meetings.models import AgendaItem, Meeting, Proposal, ProposalStep
-from regie.meetings.services.agenda import _long_date, agenda_item_add
+from regie.meetings.services.agenda import agenda_item_add
 
 MAX_ROUTE = 10
 Outcome = ProposalStep.Outcome
@@ -121,7 +122,7 @@ def proposal_step_schedule(*, actor, step: ProposalStep, meeting: Meeting) -> Ag
                 "Dit voorstel staat al op de agenda van %(date)s. Houd het daar aan of haal het "
                 "eerst van die agenda."
             )
-            % {"date": _long_date(step.meeting.starts_at)}
+            % {"date": long_date(step.meeting.starts_at)}
         )
     proposal = step.proposal
     item = agenda_item_add(
@@ -137,9 +138,7 @@ def proposal_step_schedule(*, actor, step: ProposalStep, meeting: Meeting) -> Ag
     item.save(update_fields=["proposal_step"])
     item.documents.set(proposal.documents.all())
     step.meeting = meeting
-    set_author(
-        step, actor, _("Geagendeerd voor %(date)s") % {"date": _long_date(meeting.starts_at)}
-    )
+    set_author(step, actor, _("Geagendeerd voor %(date)s") % {"date": long_date(meeting.starts_at)})
     step.save(update_fields=["meeting"])
     return item
 
@@ -173,7 +172,7 @@ def proposal_step_record_outcome(
     reason = _("Uitkomst: %(o)s") % {"o": Outcome(outcome).label}
     if outcome == Outcome.HELD_OVER:
         reason = _("Aangehouden in de vergadering van %(date)s") % {
-            "date": _long_date(step.meeting.starts_at)
+            "date": long_date(step.meeting.starts_at)
         }
         # Pending again: the step waits for a next meeting of the same body.
         step.meeting = None

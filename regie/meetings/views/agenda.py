@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from regie.core.access import viewer_for
+from regie.core.dates import long_date
 from regie.core.errors import DomainError, StaleEditError
 from regie.documents.access import visible_documents
 from regie.meetings import lifecycle, queries
@@ -246,7 +247,7 @@ def item_hold_over(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("Het agendapunt is aangehouden naar de vergadering van %(d)s.")
-            % {"d": services._long_date(copy.meeting.starts_at)},
+            % {"d": long_date(copy.meeting.starts_at)},
         )
     return back_to_meeting(item.meeting_id, item.pk)
 
