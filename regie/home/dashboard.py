@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Avg, Count, OuterRef, Q, Subquery
+from django.db import connection
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from regie.actions.access import visible_actions
@@ -260,6 +261,25 @@ class Progress:
     totals: PlanProgress | None
 
 
+def latest_update_ids(activities) -> QuerySet[ProgressUpdate]:
+    """The ids of the latest update (by period end, then id) of each of these activities, as a
+    subquery: DISTINCT ON where the database has it (one sort of the scope's updates), else a
+    correlated subquery per activity."""
+    if connection.features.can_distinct_on_fields:
+        return (
+            ProgressUpdate.objects.filter(activity__in=activities.order_by().values("pk"))
+            .order_by("activity_id", "-period__end", "-id")
+            .distinct("activity_id")
+            .values("pk")
+        )
+    latest = ProgressUpdate.objects.filter(activity=OuterRef("pk")).order_by("-period__end", "-id")
+    return (
+        activities.order_by()
+        .annotate(latest_id=Subquery(latest.values("pk")[:1]))
+        .values("latest_id")
+    )
+
+
 def scope_progress(user, scope: Scope, *, year: int) -> Progress:
     """Activities of this year's plans by status, and by the status of their latest update.
 
@@ -274,35 +294,47 @@ def scope_progress(user, scope: Scope, *, year: int) -> Progress:
             activities = activities.filter(owner_id=scope.person_id)
     else:
         activities = activities.filter(plan__unit_id__in=scope.unit_ids)
-    latest = ProgressUpdate.objects.filter(activity=OuterRef("pk")).order_by("-period__end", "-id")
     status = Activity.Status
-    update = ProgressUpdate.Status
     rows = (
-        activities.alias(
-            latest_status=Subquery(latest.values("status")[:1]),
-            latest_percent=Subquery(latest.values("percent")[:1]),
-        )
-        .order_by()
+        activities.order_by()
         .values("plan_id")
         .annotate(
             total=Count("pk"),
-            reported=Count("pk", filter=Q(latest_status__isnull=False)),
-            average=Avg("latest_percent"),
             planned=Count("pk", filter=Q(status=status.PLANNED)),
             in_progress=Count("pk", filter=Q(status=status.IN_PROGRESS)),
             done=Count("pk", filter=Q(status=status.DONE)),
-            on_track=Count("pk", filter=Q(latest_status=update.ON_TRACK)),
-            at_risk=Count("pk", filter=Q(latest_status=update.AT_RISK)),
-            off_track=Count("pk", filter=Q(latest_status=update.OFF_TRACK)),
         )
     )
     counts: dict[int, dict[str, int]] = {}
     for row_values in rows:
         found: dict[str, Any] = dict(row_values)
-        numbers = {key: int(found.get(key) or 0) for key in _COUNTED}
-        # The sum, not the average, so that the totals weigh every activity alike.
-        numbers["percent_sum"] = round((found["average"] or 0) * numbers["reported"])
+        numbers = dict.fromkeys(_COUNTED, 0)
+        numbers.update(
+            {key: int(found[key] or 0) for key in ("total", "planned", "in_progress", "done")}
+        )
         counts[found["plan_id"]] = numbers
+    latest_by_status = (
+        ProgressUpdate.objects.filter(pk__in=latest_update_ids(activities))
+        .order_by()
+        .values("activity__plan_id", "status")
+        .annotate(n=Count("pk"), percent=Sum("percent"))
+    )
+    by_status = {
+        ProgressUpdate.Status.ON_TRACK: "on_track",
+        ProgressUpdate.Status.AT_RISK: "at_risk",
+        ProgressUpdate.Status.OFF_TRACK: "off_track",
+    }
+    for row_values in latest_by_status:
+        numbers = counts.get(row_values["activity__plan_id"])
+        if numbers is None:
+            continue
+        n = int(row_values["n"] or 0)
+        numbers["reported"] += n
+        # The sum, not the average, so that the totals weigh every activity alike.
+        numbers["percent_sum"] += int(row_values["percent"] or 0)
+        key = by_status.get(row_values["status"])
+        if key is not None:
+            numbers[key] += n
     plans = visible_plans(user).filter(year=year).select_related("unit")
     if scope.is_myself:
         plans = plans.filter(pk__in=list(counts))
