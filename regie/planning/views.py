@@ -812,8 +812,15 @@ def plan_period(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
 @require_GET
 def plan_timeline(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for(request, pk)
+    drawn = timeline.build(plan, today=timezone.localdate())
     return render(
         request,
         "planning/timeline.html",
-        {"plan": plan, "timeline": timeline.build(plan, today=timezone.localdate())},
+        {
+            "plan": plan,
+            "timeline": drawn,
+            "svg": timeline.svg(drawn),
+            "activity_rows": timeline.activity_rows(drawn),
+            "milestone_rows": timeline.milestone_rows(drawn),
+        },
     )
