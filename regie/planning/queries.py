@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.core.paginator import Page, Paginator
 from django.db.models import (
     Count,
     Exists,
@@ -138,9 +139,8 @@ class ChaseRow:
     activities: list[Activity]
 
 
-def missing_updates(user, period: ReportingPeriod) -> list[ChaseRow]:
-    """The secretary's chase list: open activities running in the period without an update,
-    grouped by owner."""
+def _missing_q(user, period: ReportingPeriod) -> QuerySet[Activity]:
+    """Open activities running in the period without an update for it."""
     qs = Activity.objects.filter(
         plan_level_q(user, "plan__"),
         status__in=Activity.OPEN_STATUSES,
@@ -148,14 +148,59 @@ def missing_updates(user, period: ReportingPeriod) -> list[ChaseRow]:
         end__gte=period.start,
     ).exclude(Exists(ProgressUpdate.objects.filter(activity=OuterRef("pk"), period=period)))
     if period.plan_id is not None:
-        qs = qs.filter(plan_id=period.plan_id)
-    else:
-        qs = qs.filter(plan__year=period.year)
+        return qs.filter(plan_id=period.plan_id)
+    return qs.filter(plan__year=period.year)
+
+
+def _chase_rows(activities) -> list[ChaseRow]:
     by_owner: dict[int, ChaseRow] = {}
-    for activity in qs.select_related("owner", "plan__unit").order_by("owner__name", "start"):
+    for activity in activities:
         row = by_owner.setdefault(activity.owner_id, ChaseRow(activity.owner, []))
         row.activities.append(activity)
     return list(by_owner.values())
+
+
+def missing_updates(user, period: ReportingPeriod) -> list[ChaseRow]:
+    """The secretary's chase list: open activities running in the period without an update,
+    grouped by owner."""
+    qs = _missing_q(user, period).select_related("owner", "plan__unit")
+    return _chase_rows(qs.order_by("owner__name", "start"))
+
+
+CHASE_OWNERS_PER_PAGE = 50
+
+
+@dataclass
+class ChasePage:
+    """One page of the chase list: a page of owners (by name), with their activities."""
+
+    page: Page
+    rows: list[ChaseRow]
+    activities: int  # on the whole list, not only this page
+
+
+def missing_updates_page(
+    user, period: ReportingPeriod, number, *, per_page: int = CHASE_OWNERS_PER_PAGE
+) -> ChasePage:
+    """The chase list a page of owners at a time, in two queries whatever its length: the
+    owners with their counts (small rows), and the activities of the page's owners."""
+    base = _missing_q(user, period)
+    owners = list(
+        base.order_by()
+        .values("owner_id", "owner__name")
+        .annotate(n=Count("pk"))
+        .order_by("owner__name", "owner_id")
+    )
+    page = Paginator(owners, per_page).get_page(number)
+    owner_ids = [row["owner_id"] for row in page.object_list]
+    activities = (
+        base.filter(owner_id__in=owner_ids)
+        .select_related("owner", "plan__unit")
+        .order_by("owner__name", "owner_id", "start", "id")
+        if owner_ids
+        else []
+    )
+    return ChasePage(page, _chase_rows(activities), sum(row["n"] for row in owners))
 
 
 def upcoming_milestones(user, *, today: date, weeks: int = LOOKAHEAD_WEEKS):

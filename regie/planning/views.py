@@ -112,10 +112,14 @@ def _with_extra(form, **extra):
     return form
 
 
+UPCOMING_ROWS = 50  # the year overview's milestones; a plan's page lists all of its own
+
+
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     today = timezone.localdate()
+    upcoming = list(queries.upcoming_milestones(request.user, today=today)[: UPCOMING_ROWS + 1])
     return render(
         request,
         "planning/overview.html",
@@ -123,7 +127,9 @@ def overview(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": range(year - 1, year + 3),
             "rows": queries.year_overview(request.user, year),
-            "upcoming": list(queries.upcoming_milestones(request.user, today=today)),
+            "upcoming": upcoming[:UPCOMING_ROWS],
+            "upcoming_more": len(upcoming) > UPCOMING_ROWS,
+            "upcoming_rows": UPCOMING_ROWS,
             "can_manage": rules.can_manage_plans(request.user, None),
         },
     )
@@ -530,13 +536,16 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
         calendar_reminder = working_calendar().subtract(
             period.deadline, period.reminder_working_days
         )
+    chase = queries.missing_updates_page(request.user, period, request.GET.get("pagina"))
     return render(
         request,
         "planning/period_detail.html",
         {
             "period": period,
             "reminder_on": calendar_reminder,
-            "rows": queries.missing_updates(request.user, period),
+            "chase": chase,
+            "rows": chase.rows,
+            "page": chase.page,
         },
     )
 
