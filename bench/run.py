@@ -245,12 +245,28 @@ def planning_pages(secretary: Person) -> list[Page]:
             *(a.title for a in missing[:20]),
         ),
     ]
+    # The voortgangsrapportage of a team: the unit below the directorate with the most
+    # updates in the period; the whole directorate's report is measured on its own row.
+    team = (
+        ProgressUpdate.objects.filter(period=period, activity__unit__parent=directorate)
+        .values("activity__unit")
+        .annotate(n=Count("id"))
+        .order_by("-n", "activity__unit")
+        .first()
+    )
+    for fmt in ("docx", "xlsx"):
+        report = team and _optional(
+            f"reports:progress_{fmt}",
+            query=f"?eenheid={team['activity__unit']}&periode={period.pk}",
+        )
+        if report:
+            pages.append(_page(f"voortgangsrapportage {fmt}", report, team["n"]))
     report = _optional(
         "reports:progress_docx", query=f"?eenheid={directorate.pk}&periode={period.pk}"
     )
     if report:
         updates = ProgressUpdate.objects.filter(period=period, activity__unit__in=below).count()
-        pages.append(_page("voortgangsrapportage docx", report, updates))
+        pages.append(_page("voortgangsrapportage directie docx", report, updates))
     return pages
 
 

@@ -49,15 +49,28 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
+def _palette_image(colours: list[str], greys: range) -> Image.Image:
+    rgb = list(dict.fromkeys(_rgb(c) for c in colours))
+    rgb += [(g, g, g) for g in greys if (g, g, g) not in rgb]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([channel for colour in rgb for channel in colour])
+    return palette
+
+
 @cache
 def _palette() -> Image.Image:
     """Every colour the charts draw, white and black, and greys for the smoothed text."""
     colours = [WHITE, INK, TICK, TODAY, MILESTONE_COLOUR, DECISION_COLOUR, "#000000"]
     colours += [*BAR_COLOURS.values(), *(band[3] for band in BANDS)]
-    rgb = list(dict.fromkeys(_rgb(c) for c in colours))
-    rgb += [(g, g, g) for g in range(16, 256, 16) if (g, g, g) not in rgb]
-    palette = Image.new("P", (1, 1))
-    palette.putpalette([channel for colour in rgb for channel in colour])
+    return _palette_image(colours, range(16, 256, 16))
+
+
+@cache
+def _timeline_palette() -> Image.Image:
+    """The timeline's colours and greys in at most 16 entries: a 4-bit PNG."""
+    colours = [WHITE, INK, TICK, TODAY, MILESTONE_COLOUR, DECISION_COLOUR]
+    palette = _palette_image([*colours, *BAR_COLOURS.values()], range(58, 250, 32))
+    assert len(palette.getpalette() or []) <= 16 * 3
     return palette
 
 
@@ -73,35 +86,89 @@ def bar_colour(status: str) -> str:
     return BAR_COLOURS.get(status, BAR_COLOURS["planned"])
 
 
+@cache
+def _index() -> dict[str, int]:
+    """Palette index of each chart colour, for drawing straight onto a palette image."""
+    colours = _timeline_palette().getpalette() or []
+    rgb = [tuple(colours[i : i + 3]) for i in range(0, len(colours), 3)]
+    names = [WHITE, INK, TICK, TODAY, MILESTONE_COLOUR, DECISION_COLOUR, *BAR_COLOURS.values()]
+    return {name: rgb.index(_rgb(name)) for name in names}
+
+
+_glyphs: dict[tuple[str, int], tuple[Image.Image | None, Image.Image | None, int, int, float]] = {}
+
+
+def _glyph(char: str, size: int):
+    """One character in INK on white as a palette image with its mask, offset and advance:
+    rendered once, pasted for every label (FreeType does not cache, and a report draws
+    thousands of labels)."""
+    key = (char, size)
+    if key not in _glyphs:
+        font = _font(size)
+        mask, (dx, dy) = font.getmask2(char, mode="L", anchor="ls")
+        advance = font.getlength(char)
+        if mask.size[0] == 0 or mask.size[1] == 0:
+            _glyphs[key] = (None, None, dx, dy, advance)
+        else:
+            alpha = Image.frombytes("L", mask.size, bytes(mask))
+            rgb = Image.new("RGB", mask.size, WHITE)
+            rgb.paste(INK, (0, 0), alpha)
+            glyph = rgb.quantize(palette=_timeline_palette(), dither=Image.Dither.NONE)
+            _glyphs[key] = (glyph, alpha.point(lambda v: 255 if v else 0, "1"), dx, dy, advance)
+    return _glyphs[key]
+
+
+def _text(image: Image.Image, xy: tuple[int, int], text: str, size: int = 11) -> None:
+    """Text in INK on the white of a palette image, left on the baseline at xy."""
+    x, y = float(xy[0]), xy[1]
+    for char in text:
+        glyph, mask, dx, dy, advance = _glyph(char, size)
+        if glyph is not None:
+            image.paste(glyph, (round(x) + dx, y + dy), mask)
+        x += advance
+
+
 def timeline_png(timeline: Timeline, *, loose_label: str = "Mijlpalen van het plan") -> bytes:
-    image = Image.new("RGB", (_s(timeline.width), _s(timeline.height)), WHITE)
+    """Drawn straight onto a palette image, the text pasted from cached smoothed glyphs: a
+    report of thousands of activities draws a hundred of these."""
+    ink = _index()
+    image = Image.new("P", (_s(timeline.width), _s(timeline.height)), ink[WHITE])
+    image.putpalette(_timeline_palette().getpalette() or [])
     draw = ImageDraw.Draw(image)
-    small = _font(11)
     for tick in timeline.ticks:
-        draw.line([(_s(tick.x), _s(16)), (_s(tick.x), _s(timeline.height))], fill=TICK, width=1)
-        draw.text((_s(tick.x + 2), _s(12)), tick.label, fill=INK, font=small, anchor="ls")
+        draw.line(
+            [(_s(tick.x), _s(16)), (_s(tick.x), _s(timeline.height))], fill=ink[TICK], width=1
+        )
+        _text(image, (_s(tick.x + 2), _s(12)), tick.label)
     if timeline.loose_row_y:
-        draw.text((0, _s(timeline.loose_row_y + 4)), loose_label, fill=INK, font=small, anchor="ls")
+        _text(image, (0, _s(timeline.loose_row_y + 4)), loose_label)
     for bar in timeline.bars:
-        draw.text((0, _s(bar.text_y)), bar.label, fill=INK, font=small, anchor="ls")
+        _text(image, (0, _s(bar.text_y)), bar.label)
         draw.rectangle(
             [_s(bar.x), _s(bar.y), _s(bar.x + bar.width) - 1, _s(bar.y + BAR_HEIGHT) - 1],
-            fill=bar_colour(bar.status),
+            fill=ink[bar_colour(bar.status)],
         )
     for marker in timeline.markers:
         x, y, r = _s(marker.x), _s(marker.y), _s(MARKER)
         if marker.kind == "decision_moment":
-            draw.polygon([(x, y - r), (x + r, y), (x, y + r), (x - r, y)], fill=DECISION_COLOUR)
+            draw.polygon(
+                [(x, y - r), (x + r, y), (x, y + r), (x - r, y)], fill=ink[DECISION_COLOUR]
+            )
         else:
             r = _s(5)
-            draw.ellipse([x - r, y - r, x + r, y + r], fill=MILESTONE_COLOUR)
+            draw.ellipse([x - r, y - r, x + r, y + r], fill=ink[MILESTONE_COLOUR])
     if timeline.today_x is not None:
         x = _s(timeline.today_x)
         y, end = _s(16), _s(timeline.height)
         while y < end:  # dashed, as on the page
-            draw.line([(x, y), (x, min(y + _s(4), end))], fill=TODAY, width=SCALE)
+            draw.rectangle(
+                [x - SCALE // 2, y, x - SCALE // 2 + SCALE - 1, min(y + _s(4), end)],
+                fill=ink[TODAY],
+            )
             y += _s(7)
-    return _png(image)
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=1)
+    return out.getvalue()
 
 
 def _with_arrow(draw, xy, text: str, font, anchor: str) -> None:

@@ -16,8 +16,13 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.image.image import Image as DocxImage
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
+from docx.parts.image import ImagePart
 from docx.shared import Cm, Pt, RGBColor
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -194,16 +199,44 @@ def _table(document, table: Table) -> None:
         tbl.append(tr)
 
 
+class _Pictures:
+    """Adds the charts to the document. python-docx's own add_picture searches the whole
+    document for a free shape id and hashes every image already added (to share equal
+    ones) for each new picture: with a hundred timelines next to thousands of table rows
+    that took most of a directorate's report. The charts are never equal, and their ids
+    are counted here, above any id the empty document already has."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.next_id = int(document.part.next_id)
+        self.count = 0
+
+    def add(self, png: bytes, width) -> None:
+        self.count += 1
+        image = DocxImage.from_blob(png)
+        part = self.document.part
+        image_part = ImagePart.from_image(
+            image, PackURI(f"/word/media/regie-chart-{self.count}.{image.ext}")
+        )
+        rid = part.relate_to(image_part, RT.IMAGE)
+        cx, cy = image.scaled_dimensions(width, None)
+        inline = CT_Inline.new_pic_inline(self.next_id, rid, image.filename, cx, cy)
+        self.next_id += 1
+        paragraph = self.document.add_paragraph()
+        paragraph.add_run()._r.add_drawing(inline)
+
+
 def word(report: Report) -> bytes:
     document = _document(report)
+    pictures = _Pictures(document)
     for block in report.blocks:
-        _word_block(document, block)
+        _word_block(document, block, pictures)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def _word_block(document, block: Block) -> None:
+def _word_block(document, block: Block, pictures: _Pictures) -> None:
     if block.new_page:
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     if block.heading:
@@ -218,7 +251,7 @@ def _word_block(document, block: Block) -> None:
         else:
             image = charts.heatmap_png(block.chart.figure)
             width = Cm(HEATMAP_WIDTH_CM)
-        document.add_picture(io.BytesIO(image), width=width)
+        pictures.add(image, width)
         if block.chart.caption:
             caption = document.add_paragraph()
             run = caption.add_run(block.chart.caption)
