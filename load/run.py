@@ -127,6 +127,10 @@ class Session:
         self.cookies: dict[str, str] = {}
         self.conn = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT)
 
+    def reconnect(self) -> None:
+        self.conn.close()
+        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT)
+
     def request(
         self, method: str, path: str, body: dict | None = None, htmx: bool = False
     ) -> tuple[int, str]:
@@ -149,8 +153,7 @@ class Session:
                 payload = response.read()
                 break
             except (OSError, http.client.HTTPException) as exc:
-                self.conn.close()
-                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT)
+                self.reconnect()
                 # The server may close a kept-alive connection just as it is reused; a read
                 # is then sent once more on a new one, as browsers do. A write never is.
                 stale = isinstance(
@@ -314,6 +317,10 @@ def run_user(
     think: tuple[float, float],
 ) -> None:
     clicks = VirtualUser(session, user, stats, rng)
+    # The login was long ago (the others logged in after it) and the server has closed that
+    # idle connection; start on a fresh one, as a browser would, so a first write does not
+    # meet a closed connection.
+    session.reconnect()
     # Users do not all start in the same instant: each arrives within one think time.
     pause(rng.uniform(0, think[1]), deadline)
     while time.monotonic() < deadline:
