@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from regie.core.access import viewer_for, visible_bodies
 from regie.core.errors import DomainError, StaleEditError
+from regie.core.workdays import working_calendar
 from regie.planning.access import visible_activities
 from regie.planning.models import Activity
 from regie.risks import excel, queries, rules, services
@@ -125,10 +126,12 @@ def due_for_review(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = _filter_form(request)
     flt = form.to_filter()
+    calendar = working_calendar()  # the closing days, read once for the list and its deadline
     risks = queries.risks_due_for_review(
         request.user,
         REVIEW_WINDOW,
         today=today,
+        calendar=calendar,
         unit_ids=queries.unit_and_below(flt.unit_id) if flt.unit_id else None,
         owner_id=flt.owner_id,
     )
@@ -139,7 +142,7 @@ def due_for_review(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "today": today,
-            "deadline": queries.review_deadline(REVIEW_WINDOW, today=today),
+            "deadline": queries.review_deadline(REVIEW_WINDOW, today=today, calendar=calendar),
             "window": REVIEW_WINDOW,
             "can_create": rules.can_create_risk(request.user),
             "filter_form": form,

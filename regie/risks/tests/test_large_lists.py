@@ -164,3 +164,13 @@ def test_queries_stay_the_same_from_sixty_to_a_hundred_and_twenty_risks(client, 
         rf.measure(risk=risk, owner=world.lead, status=Measure.Status.IN_PROGRESS)
     assert _queries(client, url) == few
     assert few <= 14
+
+
+def test_the_review_list_reads_the_closing_days_once(client, world):
+    _risks(world, 3, review_in=-1)
+    client.force_login(world.lead.user)
+    client.get("/risicos/te-herbeoordelen/")
+    with CaptureQueriesContext(connection) as ctx:
+        html = _html(client.get("/risicos/te-herbeoordelen/"))
+    assert "3 risico’s" in html
+    assert sum("closingday" in q["sql"] for q in ctx.captured_queries) == 1
