@@ -35,6 +35,10 @@ from regie.risks.queries import HeatMap, RiskFilter, heat_map, top_risks, unit_a
 TIMELINE_ROWS = 40  # activities per timeline image: a taller image would not fit a page
 TOP_RISKS = 5
 DECISION_MOMENTS = 10
+# A PDF lists at most this many activities one by one: WeasyPrint lays out a table row in
+# about 10 ms, so a directorate's thousands would take minutes. Above it the PDF summarises
+# per unit (and says so); Word and Excel always hold every activity.
+PDF_DETAIL_LIMIT = 400
 
 STATUS_LABELS = dict(ProgressUpdate.Status.choices)
 PLAN_STATUS_LABELS = dict(Plan.Status.choices)
@@ -268,6 +272,83 @@ def _heat_caption(heat: HeatMap) -> str:
 # --- the voortgangsrapportage ----------------------------------------------------------------
 
 
+def _status_counts(data: UnitData) -> tuple[dict[int, Counter], list[tuple[Activity, Any]]]:
+    """Activities per unit (the activity's own unit, else its plan's) by the status of their
+    update in the period, and the activities that are not on track."""
+    plan_unit = {p.pk: p.unit_id for p in data.plans}
+    counts: dict[int, Counter] = defaultdict(Counter)
+    off_track = []
+    for activity in data.activities:
+        update = data.updates.get(activity.pk)
+        owner_unit = activity.unit_id
+        if owner_unit not in data.units:
+            owner_unit = plan_unit[activity.plan_id]
+        counts[owner_unit][update.status if update else "none"] += 1
+        if update is not None and update.status == ProgressUpdate.Status.OFF_TRACK:
+            off_track.append((activity, update))
+    return counts, off_track
+
+
+def _off_track_table(off_track: list[tuple[Activity, Any]]) -> Table:
+    return Table(
+        name=_("Niet op koers"),
+        headers=[
+            _("Activiteit"),
+            _("Onderdeel"),
+            _("Eigenaar"),
+            _("Einde"),
+            _("%"),
+            _("Toelichting"),
+        ],
+        widths=[4.2, 2.6, 2.6, 2.3, 1.0, 4.3],
+        rows=[[a.title, a.unit.name, a.owner.name, a.end, u.percent, u.text] for a, u in off_track],
+        empty=_("Geen activiteiten niet op koers."),
+    )
+
+
+def _summary_blocks(data: UnitData) -> list[Block]:
+    """Per unit its plans and activities by status, then the activities not on track."""
+    counts, off_track = _status_counts(data)
+    plans_by_unit: dict[int, list[Plan]] = defaultdict(list)
+    for plan in data.plans:
+        plans_by_unit[plan.unit_id].append(plan)
+    rows = []
+    for unit_id in sorted(data.units, key=lambda pk: data.units[pk].name):
+        c = counts.get(unit_id, Counter())
+        if not plans_by_unit.get(unit_id) and not c:
+            continue
+        rows.append(
+            [
+                data.units[unit_id].name,
+                len(plans_by_unit.get(unit_id, [])),
+                sum(c.values()),
+                c["on_track"],
+                c["at_risk"],
+                c["off_track"],
+                c["none"],
+            ]
+        )
+    units = Table(
+        name=_("Onderdelen"),
+        headers=[
+            _("Onderdeel"),
+            _("Plannen"),
+            _("Activiteiten"),
+            _("Op koers"),
+            _("Risico"),
+            _("Niet op koers"),
+            _("Geen update"),
+        ],
+        widths=[4.6, 1.8, 2.2, 1.9, 1.7, 2.3, 2.3],
+        rows=rows,
+        empty=_("Geen plannen voor dit jaar."),
+    )
+    return [
+        Block(heading=_("Voortgang per onderdeel"), table=units),
+        Block(heading=_("Activiteiten niet op koers"), table=_off_track_table(off_track)),
+    ]
+
+
 ACTIVITY_HEADERS = [
     _lazy("Activiteit"),
     _lazy("Eigenaar"),
@@ -279,9 +360,18 @@ ACTIVITY_HEADERS = [
 
 
 def progress_report(
-    user, unit: OrganisationUnit, period: ReportingPeriod, *, today: date
+    user,
+    unit: OrganisationUnit,
+    period: ReportingPeriod,
+    *,
+    today: date,
+    detail_limit: int | None = None,
 ) -> Report:
+    """The report of the unit and the units below it. With more activities than
+    `detail_limit` (the PDF's: a directorate has thousands) the activity tables and timelines
+    give way to a summary per unit and the activities not on track, as the report says."""
     data = _unit_data(user, unit, period)
+    summary = detail_limit is not None and len(data.activities) > detail_limit
     report = Report(kind=_("Voortgangsrapportage"), subject=unit.name, period=period, made_on=today)
     blocks = report.blocks
     blocks.append(
@@ -298,6 +388,16 @@ def progress_report(
             ]
         )
     )
+    if summary:
+        blocks[-1].text.append(
+            _(
+                "Deze rapportage telt %(n)s activiteiten, meer dan de %(max)s die een PDF per "
+                "activiteit toont. Deze PDF geeft daarom per onderdeel een samenvatting en de "
+                "activiteiten die niet op koers zijn; de Word- en Excel-versie bevatten alle "
+                "activiteiten, de tabellen per doelstelling en de tijdlijnen."
+            )
+            % {"n": len(data.activities), "max": detail_limit}
+        )
     by_plan: dict[int, list[Activity]] = defaultdict(list)
     for activity in data.activities:
         by_plan[activity.plan_id].append(activity)
@@ -307,11 +407,12 @@ def progress_report(
 
     flat_rows: list[list[Any]] = []
     missing_rows: list[list[Any]] = []
+    detail: list[Block] = []  # the plans' tables, left out of a summary
     if not data.plans:
         blocks.append(Block(heading=_("Plannen"), text=[_("Geen plannen voor dit jaar.")]))
     for plan in data.plans:
         activities = by_plan[plan.pk]
-        blocks.append(
+        detail.append(
             Block(
                 heading=plan.title,
                 text=[
@@ -329,7 +430,7 @@ def progress_report(
         for activity in activities:
             groups[activity.goal_id].append(activity)
         if not activities:
-            blocks[-1].text.append(_("Dit plan heeft nog geen activiteiten."))
+            detail[-1].text.append(_("Dit plan heeft nog geen activiteiten."))
         for activities_of_goal in groups.values():
             goal = activities_of_goal[0].goal
             rows = []
@@ -365,7 +466,7 @@ def progress_report(
                     missing_rows.append(
                         [activity.title, activity.owner.name, activity.end, plan.title]
                     )
-            blocks.append(
+            detail.append(
                 Block(
                     heading=goal.title if goal else _("Zonder doelstelling"),
                     level=3,
@@ -384,7 +485,24 @@ def progress_report(
         rows=missing_rows,
         empty=_("Alle lopende activiteiten hebben een update over deze periode."),
     )
-    blocks.append(Block(heading=_("Activiteiten zonder update"), table=missing))
+    if summary:
+        blocks.extend(_summary_blocks(data))
+        blocks.append(
+            Block(
+                heading=_("Activiteiten zonder update"),
+                text=[
+                    _(
+                        "%(n)s lopende activiteiten hebben geen update over deze periode; het "
+                        "aantal per onderdeel staat in de samenvatting, de lijst in de Word- en "
+                        "Excel-versie."
+                    )
+                    % {"n": len(missing_rows)}
+                ],
+            )
+        )
+    else:
+        blocks.extend(detail)
+        blocks.append(Block(heading=_("Activiteiten zonder update"), table=missing))
 
     upcoming = [m for m in data.milestones if m.date >= period.start]
     milestones = Table(
@@ -405,7 +523,7 @@ def progress_report(
     )
     blocks.append(Block(heading=_("Mijlpalen en beslismomenten"), table=milestones))
 
-    for plan in data.plans:
+    for plan in [] if summary else data.plans:
         parts = _timelines(plan, by_plan[plan.pk], marks_by_plan[plan.pk], period.end)
         for index, part in enumerate(parts):
             caption = _(
@@ -471,17 +589,7 @@ def _directorate_blocks(user, unit, period, today, sheets: dict[str, Table]) -> 
     plans_by_unit: dict[int, list[Plan]] = defaultdict(list)
     for plan in data.plans:
         plans_by_unit[plan.unit_id].append(plan)
-    plan_unit = {p.pk: p.unit_id for p in data.plans}
-    counts: dict[int, Counter] = defaultdict(Counter)
-    off_track = []
-    for activity in data.activities:
-        update = data.updates.get(activity.pk)
-        owner_unit = activity.unit_id
-        if owner_unit not in data.units:
-            owner_unit = plan_unit[activity.plan_id]
-        counts[owner_unit][update.status if update else "none"] += 1
-        if update is not None and update.status == ProgressUpdate.Status.OFF_TRACK:
-            off_track.append((activity, update))
+    counts, off_track = _status_counts(data)
     unit_rows = []
     for unit_id in sorted(data.unit_ids, key=lambda pk: data.units[pk].name):
         plans = plans_by_unit.get(unit_id, [])
@@ -515,20 +623,7 @@ def _directorate_blocks(user, unit, period, today, sheets: dict[str, Table]) -> 
         rows=unit_rows,
         empty=_("Geen plannen in deze directie voor dit jaar."),
     )
-    off_table = Table(
-        name=_("Niet op koers"),
-        headers=[
-            _("Activiteit"),
-            _("Onderdeel"),
-            _("Eigenaar"),
-            _("Einde"),
-            _("%"),
-            _("Toelichting"),
-        ],
-        widths=[4.2, 2.6, 2.6, 2.3, 1.0, 4.3],
-        rows=[[a.title, a.unit.name, a.owner.name, a.end, u.percent, u.text] for a, u in off_track],
-        empty=_("Geen activiteiten niet op koers."),
-    )
+    off_table = _off_track_table(off_track)
     moments = [
         m
         for m in data.milestones

@@ -97,6 +97,7 @@ def progress_reports(request: HttpRequest) -> HttpResponse:
             "period_id": period_id,
             "errors": errors,
             "links": links,
+            "pdf_detail_limit": progress.PDF_DETAIL_LIMIT,
         },
     )
 
@@ -125,7 +126,13 @@ def progress_download(request: HttpRequest, fmt: str) -> HttpResponse:
     except BadParameter as error:
         return _back(request, error)
     unit = progress.unit_for(request.user, unit_id)
-    report = progress.progress_report(request.user, unit, period, today=timezone.localdate())
+    report = progress.progress_report(
+        request.user,
+        unit,
+        period,
+        today=timezone.localdate(),
+        detail_limit=progress.PDF_DETAIL_LIMIT if fmt == "pdf" else None,
+    )
     return _send(report, fmt)
 
 

@@ -439,3 +439,95 @@ def test_the_report_reads_do_not_grow_with_the_activities(world, django_assert_n
             period=world.period,
         )
     assert count() == before
+
+
+def _grow(world, n: int) -> None:
+    """n more activities in the team's plan, every other one with an update."""
+    from regie.planning.models import ProgressUpdate
+
+    activities = Activity.objects.bulk_create(
+        Activity(
+            plan=world.plan,
+            owner=world.owner,
+            unit=world.team,
+            title=f"Extra activiteit {n}-{i}",
+            start=date(YEAR, 1 + i % 12, 1),
+            end=date(YEAR, 1 + i % 12, 25),
+        )
+        for i in range(n)
+    )
+    ProgressUpdate.objects.bulk_create(
+        ProgressUpdate(activity=a, period=world.period, status="on_track", percent=50, text="Ok")
+        for a in activities[::2]
+    )
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf"])
+def test_the_downloads_run_the_same_queries_for_10_and_120_activities(client, world, fmt):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.secretary.user)
+    url = reverse(f"reports:progress_{fmt}")
+    params = {"eenheid": world.team.pk, "periode": world.period.pk}
+    client.get(url, params)  # the session and the user's groups once
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url, params).status_code == 200
+        return len(ctx.captured_queries)
+
+    _grow(world, 10)
+    small = count()
+    _grow(world, 110)
+    assert count() == small
+    assert small <= 25
+
+
+def test_a_pdf_over_the_detail_limit_summarises_per_unit_and_says_so(client, world, monkeypatch):
+    monkeypatch.setattr(progress, "PDF_DETAIL_LIMIT", 2)  # the team's plan has three
+    response = _get(
+        client,
+        world.secretary,
+        "progress_pdf",
+        eenheid=world.directorate.pk,
+        periode=world.period.pk,
+    )
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Deze rapportage telt 3 activiteiten, meer dan de 2 die een PDF" in text
+    assert "Voortgang per onderdeel" in text
+    assert "Team Wonen 1 3 1 0 1 1" in text  # plans, activities, on track, risk, off, none
+    assert "Starterslening invoeren" in text  # not on track, so listed
+    assert "Woonvisie actualiseren" not in text  # on track: only counted
+    assert "Meer betaalbare woningen" not in text  # no tables per goal
+    assert "Tijdlijn" not in text
+    # Word keeps every activity
+    _, _, rows = _docx(
+        _get(
+            client,
+            world.secretary,
+            "progress_docx",
+            eenheid=world.directorate.pk,
+            periode=world.period.pk,
+        ).content
+    )
+    assert any(r[0] == "Woonvisie actualiseren" for r in rows)
+
+
+def test_a_pdf_under_the_limit_has_the_timeline_as_an_image(client, world):
+    response = _get(
+        client, world.secretary, "progress_pdf", eenheid=world.team.pk, periode=world.period.pk
+    )
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Tijdlijn Jaarplan Wonen 2027" in text
+    assert "Meer betaalbare woningen" in text
+    assert sum(len(page.images) for page in reader.pages) >= 1
+
+
+def test_the_page_explains_what_a_pdf_of_a_large_unit_holds(client, world):
+    page = _get(client, world.secretary, "progress_reports")
+    assert "dan geeft de PDF per onderdeel een samenvatting" in page.content.decode()
+    assert str(progress.PDF_DETAIL_LIMIT) in page.content.decode()
