@@ -7,9 +7,15 @@ import argparse
 import importlib.util
 import sys
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
+
+from regie.actions.models import Action
+from regie.meetings.models import Decision, Meeting
+from regie.testing import factories
 
 HERE = Path(__file__).resolve().parent
 
@@ -129,3 +135,51 @@ def test_discussion_is_the_last_acknowledged_save():
     problems = verify.compare_discussions(saves, before, {5: "refused", 6: "seeded"})
     assert len(problems) == 1 and problems[0].startswith("item 5:")
     assert verify.compare_discussions(saves, before, {5: "first", 6: "seeded"})
+
+
+@pytest.fixture
+def held_item():
+    secretary = factories.person(role="secretary")
+    body = factories.body(secretary=secretary, code="LD")
+    meeting = factories.meeting(
+        body=body, starts_at=timezone.now() - timedelta(days=1), status=Meeting.Status.HELD
+    )
+    return secretary, factories.agenda_item(meeting=meeting, title="Jaarplan")
+
+
+@pytest.mark.django_db
+def test_the_writes_of_the_run_are_accepted_as_sent(client, held_item):
+    """The forms the virtual users post are the ones the pages expect; 302 means stored."""
+    secretary, item = held_item
+    client.force_login(secretary.user)
+    title = run.new_marker("action")
+    response = client.post(
+        "/acties/nieuw/",
+        {"title": title, "owner": secretary.pk, "body": "", "due_date": "2099-01-31"},
+    )
+    assert response.status_code == 302
+    assert Action.objects.filter(title=title).count() == 1
+    text = run.new_marker("decision")
+    response = client.post(
+        f"/vergaderingen/agendapunt/{item.pk}/besluit/",
+        {"text": text, "confidentiality": "internal"},
+    )
+    assert response.status_code == 302
+    assert Decision.objects.get(text=text).sequence == 1
+
+
+@pytest.mark.django_db
+def test_a_discussion_save_answers_with_the_version_to_send_next(client, held_item):
+    secretary, item = held_item
+    client.force_login(secretary.user)
+    path = f"/vergaderingen/agendapunt/{item.pk}/bespreking/"
+    saved = client.post(
+        path, {"discussion": "eerste", "version": 1}, headers={"HX-Request": "true"}
+    )
+    assert saved.status_code == 200
+    assert run.VERSION_RE.search(saved.content.decode()).group(1) == "2"
+    stale = client.post(path, {"discussion": "oud", "version": 1}, headers={"HX-Request": "true"})
+    assert stale.status_code == 409
+    assert run.VERSION_RE.search(stale.content.decode()).group(1) == "2"
+    item.refresh_from_db()
+    assert item.discussion == "eerste"
