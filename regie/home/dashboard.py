@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from regie.actions.access import visible_actions
@@ -21,7 +21,7 @@ from regie.hiring.queries import ContractRow, contract_alerts
 from regie.home.queries import StukkenDeadline, my_contract_alerts, my_meetings
 from regie.meetings.access import visible_meetings
 from regie.meetings.models import Meeting
-from regie.planning.access import visible_activities, visible_plans
+from regie.planning.access import plan_level_q, visible_plans
 from regie.planning.models import Activity, Plan, ProgressUpdate
 from regie.planning.queries import upcoming_milestones
 from regie.risks import queries as risk_queries
@@ -261,42 +261,58 @@ class Progress:
     totals: PlanProgress | None
 
 
-def latest_update_ids(activities) -> QuerySet[ProgressUpdate]:
-    """The ids of the latest update (by period end, then id) of each of these activities, as a
-    subquery: DISTINCT ON where the database has it (one sort of the scope's updates), else a
-    correlated subquery per activity."""
+def _activities_q(user, scope: Scope, year: int, prefix: str = "") -> Q:
+    """This year's running (not cancelled) activities of the scope that the user may see: of
+    the unit's plans, or the ones I own. `prefix` reaches them from another model."""
+    q = plan_level_q(user, f"{prefix}plan__") & Q(**{f"{prefix}plan__year": year})
+    q &= ~Q(**{f"{prefix}status": Activity.Status.CANCELLED})
+    if not scope.is_myself:
+        return q & Q(**{f"{prefix}plan__unit_id__in": scope.unit_ids})
+    if scope.person_id is None:
+        return q & _nobody()
+    return q & Q(**{f"{prefix}owner_id": scope.person_id})
+
+
+def latest_updates(user, scope: Scope, year: int) -> list[tuple[int, str, int]]:
+    """(plan id, status, percentage) of the latest update (by period end, then id) of each of
+    the scope's activities that has one. On PostgreSQL one DISTINCT ON over the scope's
+    updates; elsewhere a subquery per activity."""
     if connection.features.can_distinct_on_fields:
-        return (
-            ProgressUpdate.objects.filter(activity__in=activities.order_by().values("pk"))
+        return list(
+            ProgressUpdate.objects.filter(_activities_q(user, scope, year, "activity__"))
             .order_by("activity_id", "-period__end", "-id")
             .distinct("activity_id")
-            .values("pk")
+            .values_list("activity__plan_id", "status", "percent")
         )
     latest = ProgressUpdate.objects.filter(activity=OuterRef("pk")).order_by("-period__end", "-id")
-    return (
-        activities.order_by()
-        .annotate(latest_id=Subquery(latest.values("pk")[:1]))
-        .values("latest_id")
+    return list(
+        Activity.objects.filter(_activities_q(user, scope, year))
+        .annotate(
+            latest_status=Subquery(latest.values("status")[:1]),
+            latest_percent=Subquery(latest.values("percent")[:1]),
+        )
+        .filter(latest_status__isnull=False)
+        .order_by()
+        .values_list("plan_id", "latest_status", "latest_percent")
     )
+
+
+_LATEST_KEYS: dict[str, str] = {
+    ProgressUpdate.Status.ON_TRACK: "on_track",
+    ProgressUpdate.Status.AT_RISK: "at_risk",
+    ProgressUpdate.Status.OFF_TRACK: "off_track",
+}
 
 
 def scope_progress(user, scope: Scope, *, year: int) -> Progress:
     """Activities of this year's plans by status, and by the status of their latest update.
 
-    For a unit: the activities of its plans; for me: the activities I own."""
-    activities = (
-        visible_activities(user).filter(plan__year=year).exclude(status=Activity.Status.CANCELLED)
-    )
-    if scope.is_myself:
-        if scope.person_id is None:
-            activities = activities.filter(_nobody())
-        else:
-            activities = activities.filter(owner_id=scope.person_id)
-    else:
-        activities = activities.filter(plan__unit_id__in=scope.unit_ids)
+    For a unit: the activities of its plans; for me: the activities I own. Two queries for
+    the numbers: the activities counted by plan and status, and the latest updates."""
     status = Activity.Status
     rows = (
-        activities.order_by()
+        Activity.objects.filter(_activities_q(user, scope, year))
+        .order_by()
         .values("plan_id")
         .annotate(
             total=Count("pk"),
@@ -313,28 +329,16 @@ def scope_progress(user, scope: Scope, *, year: int) -> Progress:
             {key: int(found[key] or 0) for key in ("total", "planned", "in_progress", "done")}
         )
         counts[found["plan_id"]] = numbers
-    latest_by_status = (
-        ProgressUpdate.objects.filter(pk__in=latest_update_ids(activities))
-        .order_by()
-        .values("activity__plan_id", "status")
-        .annotate(n=Count("pk"), percent=Sum("percent"))
-    )
-    by_status = {
-        ProgressUpdate.Status.ON_TRACK: "on_track",
-        ProgressUpdate.Status.AT_RISK: "at_risk",
-        ProgressUpdate.Status.OFF_TRACK: "off_track",
-    }
-    for row_values in latest_by_status:
-        numbers = counts.get(row_values["activity__plan_id"])
-        if numbers is None:
+    for plan_id, latest_status, percent in latest_updates(user, scope, year):
+        of_plan = counts.get(plan_id)
+        if of_plan is None:
             continue
-        n = int(row_values["n"] or 0)
-        numbers["reported"] += n
+        of_plan["reported"] += 1
         # The sum, not the average, so that the totals weigh every activity alike.
-        numbers["percent_sum"] += int(row_values["percent"] or 0)
-        key = by_status.get(row_values["status"])
+        of_plan["percent_sum"] += int(percent or 0)
+        key = _LATEST_KEYS.get(latest_status)
         if key is not None:
-            numbers[key] += n
+            of_plan[key] += 1
     plans = visible_plans(user).filter(year=year).select_related("unit")
     if scope.is_myself:
         plans = plans.filter(pk__in=list(counts))

@@ -39,9 +39,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         actions_open_url = _url("actions:list", eenheid=scope.key)
         actions_overdue_url = _url("actions:list", eenheid=scope.key, termijn="overdue")
         reviews_url = _url("risks:due_for_review", eenheid=scope.key)
+    action_list = reverse("actions:list")  # once, not twice per owner
     for row in actions.owners:
-        row.open_url = _url("actions:list", eigenaar=row.owner_id)
-        row.overdue_url = _url("actions:list", eigenaar=row.owner_id, termijn="overdue")
+        row.open_url = f"{action_list}?{urlencode({'eigenaar': row.owner_id})}"
+        row.overdue_url = (
+            f"{action_list}?{urlencode({'eigenaar': row.owner_id, 'termijn': 'overdue'})}"
+        )
     context = {
         "today": today,
         "scope": scope,
