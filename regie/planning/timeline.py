@@ -243,9 +243,12 @@ def _escaped(texts: list[str]) -> list[str]:
     return escape(joined).split("\x00")
 
 
-def _escaped_map(texts) -> dict[str, str]:
-    """The escaped form of each of a few distinct texts (labels, owners)."""
-    return {text: escape(text) for text in set(texts)}
+class _EscapedOnce(dict):
+    """The escaped form of texts that repeat (statuses, labels, owners), each escaped once."""
+
+    def __missing__(self, text: str) -> str:
+        escaped = self[text] = escape(text)
+        return escaped
 
 
 def svg(timeline: Timeline) -> SafeString:
@@ -272,17 +275,16 @@ def svg(timeline: Timeline) -> SafeString:
     bars = timeline.bars
     labels = _escaped([b.label for b in bars])
     titles = _escaped([b.title for b in bars])
-    statuses = _escaped_map(b.status for b in bars)
-    status_labels = _escaped_map(b.status_label for b in bars)
+    once = _EscapedOnce()
     for b, label, title in zip(bars, labels, titles, strict=True):
         add(
             f'<text x="0" y="{b.text_y}">{label}</text>'
-            f'<rect class="bar bar--{statuses[b.status]}" x="{b.x}" y="{b.y}" width="{b.width}"'
+            f'<rect class="bar bar--{once[b.status]}" x="{b.x}" y="{b.y}" width="{b.width}"'
             f' height="14"><title>{title}: {dates[b.start]} – {dates[b.end]}'
-            f" ({status_labels[b.status_label]})</title></rect>\n  "
+            f" ({once[b.status_label]})</title></rect>\n  "
         )
     markers = timeline.markers
-    kind_labels = _escaped_map(m.kind_label for m in markers)
+    kind_labels = _EscapedOnce()
     for m, title in zip(markers, _escaped([m.title for m in markers]), strict=True):
         text = f"<title>{kind_labels[m.kind_label]}: {title}, {dates[m.date]}</title>"
         if m.kind == "decision_moment":
@@ -306,12 +308,11 @@ def activity_rows(timeline: Timeline) -> SafeString:
     """The rows of the table alternative for the activities (title, owner, start, end, status)."""
     dates = _LongDates()
     bars = timeline.bars
-    owners = _escaped_map(b.owner for b in bars)
-    status_labels = _escaped_map(b.status_label for b in bars)
+    once = _EscapedOnce()
     rows = [
-        f"{_ROW}{_CELL}{title}</td>{_CELL}{owners[b.owner]}</td>"
+        f"{_ROW}{_CELL}{title}</td>{_CELL}{once[b.owner]}</td>"
         f"{_CELL}{dates[b.start]}</td>{_CELL}{dates[b.end]}</td>"
-        f"{_CELL}{status_labels[b.status_label]}</td></tr>\n  "
+        f"{_CELL}{once[b.status_label]}</td></tr>\n  "
         for b, title in zip(bars, _escaped([b.title for b in bars]), strict=True)
     ]
     return mark_safe("".join(rows))  # every text in it is escaped above
@@ -321,7 +322,7 @@ def milestone_rows(timeline: Timeline) -> SafeString:
     """The rows of the table alternative for the milestones (date, title, kind, activity)."""
     dates = _LongDates()
     markers = timeline.markers
-    kind_labels = _escaped_map(m.kind_label for m in markers)
+    kind_labels = _EscapedOnce()
     titles = _escaped([m.title for m in markers])
     activities = _escaped([m.activity or "–" for m in markers])
     rows = [
