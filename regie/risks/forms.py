@@ -11,7 +11,6 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from regie.actions.forms import ListedChoiceField
 from regie.core.models import Body, Confidentiality, OrganisationUnit, Person
 from regie.planning.models import Activity
 from regie.risks.models import SCALE, Measure, Risk
@@ -76,7 +75,7 @@ class PlainChoiceIterator(forms.models.ModelChoiceIterator):
         yield from self.queryset.values_list("pk", "name")
 
 
-class PlainChoiceField(ListedChoiceField):
+class PlainChoiceField(forms.ModelChoiceField):
     iterator = PlainChoiceIterator
 
 
