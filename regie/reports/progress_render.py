@@ -148,13 +148,9 @@ def _borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
-def _table(document, table: Table) -> None:
-    if not table.rows and table.empty:
-        paragraph = document.add_paragraph()
-        run = paragraph.add_run(table.empty)
-        run.italic = True
-        run.font.color.rgb = MUTED
-        return
+def _table_shell(document, table: Table):
+    """An empty table with its shaded header row, and the row to copy for every data row
+    (built through python-docx: widths, borders, shading, the repeated header)."""
     scale = min(1.0, TEXT_WIDTH_CM / sum(table.widths))
     widths = [Cm(w * scale) for w in table.widths]
     word = document.add_table(rows=1, cols=len(table.headers))
@@ -174,11 +170,6 @@ def _table(document, table: Table) -> None:
         run = paragraph.add_run(text)
         run.bold = True
         run.font.size = Pt(9)
-    if not table.rows:
-        return
-    # One row is built through python-docx and copied for every row, and the text goes
-    # straight into each cell's <w:t>: a report of thousands of activities would otherwise
-    # spend seconds in python-docx's cell and run bookkeeping.
     prototype = word.add_row()
     for cell, width in zip(prototype.cells, widths, strict=True):
         cell.width = width
@@ -189,9 +180,30 @@ def _table(document, table: Table) -> None:
         text = OxmlElement("w:t")
         text.set(qn("xml:space"), "preserve")
         run._r.append(text)
-    template = deepcopy(prototype._tr)
-    tbl = word._tbl
-    tbl.remove(prototype._tr)
+    template = prototype._tr
+    word._tbl.remove(template)
+    return word._tbl, template
+
+
+def _table(document, table: Table, shells: dict) -> None:
+    if not table.rows and table.empty:
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(table.empty)
+        run.italic = True
+        run.font.color.rgb = MUTED
+        return
+    # A table's frame is built once per kind of table (a report has a table per goal, all
+    # alike) and copied; one row is copied for every row, and the text goes straight into
+    # each cell's <w:t>: python-docx's cell and run bookkeeping would otherwise take
+    # seconds for thousands of activities.
+    key = (tuple(table.headers), tuple(table.widths))
+    if key in shells:
+        shell, template = shells[key]
+        tbl = deepcopy(shell)
+        document.element.body._insert_tbl(tbl)
+    else:
+        tbl, template = _table_shell(document, table)
+        shells[key] = (deepcopy(tbl), template)
     t_tag = qn("w:t")
     for values in table.rows:
         tr = deepcopy(template)
@@ -200,8 +212,9 @@ def _table(document, table: Table) -> None:
         tbl.append(tr)
 
 
-class _Pictures:
-    """Adds the charts to the document. python-docx's own add_picture searches the whole
+class _WordState:
+    """What the blocks of one document share: the table frames, the heading styles, and
+    the charts added so far. python-docx's own add_picture searches the whole
     document for a free shape id and hashes every image already added (to share equal
     ones) for each new picture: with a hundred timelines next to thousands of table rows
     that took most of a directorate's report. The charts are never equal, and their ids
@@ -211,8 +224,11 @@ class _Pictures:
         self.document = document
         self.next_id = int(document.part.next_id)
         self.count = 0
+        self.tables: dict = {}  # the table frames built so far, see _table
+        # style ids looked up once: python-docx resolves a style name for every paragraph
+        self.headings = {n: document.styles[f"Heading {n}"].style_id for n in (1, 2, 3)}
 
-    def add(self, png: bytes, width) -> None:
+    def add_picture(self, png: bytes, width) -> None:
         self.count += 1
         image = DocxImage.from_blob(png)
         part = self.document.part
@@ -229,30 +245,31 @@ class _Pictures:
 
 def word(report: Report) -> bytes:
     document = _document(report)
-    pictures = _Pictures(document)
+    state = _WordState(document)
     for block in report.blocks:
-        _word_block(document, block, pictures)
+        _word_block(document, block, state)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def _word_block(document, block: Block, pictures: _Pictures) -> None:
+def _word_block(document, block: Block, state: _WordState) -> None:
     if block.new_page:
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     if block.heading:
-        document.add_heading(block.heading, level=min(block.level - 1, 3) or 1)
+        heading = document.add_paragraph(block.heading)
+        heading._p.style = state.headings[min(block.level - 1, 3) or 1]
     for text in block.text:
         document.add_paragraph(text)
     if block.table is not None:
-        _table(document, block.table)
+        _table(document, block.table, state.tables)
     if block.chart is not None:
         if block.chart.kind == "timeline":
             image, width = charts.timeline_png(block.chart.figure), Cm(TEXT_WIDTH_CM)
         else:
             image = charts.heatmap_png(block.chart.figure)
             width = Cm(HEATMAP_WIDTH_CM)
-        pictures.add(image, width)
+        state.add_picture(image, width)
         if block.chart.caption:
             caption = document.add_paragraph()
             run = caption.add_run(block.chart.caption)
