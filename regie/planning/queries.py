@@ -15,6 +15,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce
@@ -94,16 +95,28 @@ def plan_activities(plan: Plan) -> QuerySet[Activity]:
     )
 
 
-def plan_detail(plan: Plan) -> dict:
-    activities = list(plan_activities(plan))
+ACTIVITIES_PER_PAGE = 100
+
+
+def plan_detail(
+    plan: Plan, page_number=None, milestone_number=None, *, per_page: int = ACTIVITIES_PER_PAGE
+) -> dict:
+    """The plan page: its goals, a page of its activities (with their latest progress), a page
+    of its milestones, and its periods; a fixed number of queries however large the plan."""
+    page = Paginator(plan_activities(plan), per_page).get_page(page_number)
+    milestone_page = Paginator(
+        plan.milestones.select_related("activity", "meeting__body").order_by("date", "id"),
+        per_page,
+    ).get_page(milestone_number)
+    activities = list(page.object_list)
     for activity in activities:
         activity.latest_status_label = STATUS_LABELS.get(activity.latest_status, "")
     return {
         "goals": list(plan.goals.order_by("position", "id")),
         "activities": activities,
-        "milestones": list(
-            plan.milestones.select_related("activity", "meeting__body").order_by("date", "id")
-        ),
+        "activity_page": page,
+        "milestones": list(milestone_page.object_list),
+        "milestone_page": milestone_page,
         "periods": list(periods_for(plan)),
     }
 
@@ -272,42 +285,69 @@ def group_by_goal(activities) -> list[tuple[Goal | None, list[Activity]]]:
     return [(goals[key], items) for key, items in groups.items()]
 
 
+PERIOD_ROWS_PER_PAGE = 100
+
+
 @dataclass
 class PlanPeriod:
     """One plan in one reporting period: the updates given, and the running activities still
-    without one."""
+    without one; a page of each, with the numbers over the whole plan."""
 
     reported: list[ProgressUpdate]
     missing: list[Activity]
-
-    @property
-    def counts(self) -> dict[str, int]:
-        counted = dict.fromkeys(ProgressUpdate.Status.values, 0)
-        for update in self.reported:
-            counted[update.status] += 1
-        return counted
+    counts: dict[str, int] = field(default_factory=dict)
+    reported_count: int = 0
+    missing_count: int = 0
+    percent_sum: int = 0
+    reported_page: Page | None = None
+    missing_page: Page | None = None
 
     @property
     def average_percent(self) -> int | None:
-        if not self.reported:
+        if not self.reported_count:
             return None
-        return round(sum(u.percent for u in self.reported) / len(self.reported))
+        return round(self.percent_sum / self.reported_count)
 
 
-def plan_period(plan: Plan, period: ReportingPeriod) -> PlanPeriod:
+def plan_period(
+    plan: Plan,
+    period: ReportingPeriod,
+    reported_number=None,
+    missing_number=None,
+    *,
+    per_page: int = PERIOD_ROWS_PER_PAGE,
+) -> PlanPeriod:
     """The plan's updates for the period (with activity, owner and author) and its open
-    activities running in the period without an update; two queries."""
-    reported = list(
-        ProgressUpdate.objects.filter(period=period, activity__plan=plan)
-        .select_related("activity__owner", "activity__goal", "author")
-        .order_by("activity__goal__position", "activity__goal_id", "activity__start", "id")
-    )
-    missing = list(
+    activities running in the period without an update, a page of each; the numbers by status
+    in one grouped query. A fixed number of queries however large the plan."""
+    updates = ProgressUpdate.objects.filter(period=period, activity__plan=plan)
+    counts = dict.fromkeys(ProgressUpdate.Status.values, 0)
+    percent_sum = 0
+    for row in updates.order_by().values("status").annotate(n=Count("pk"), p=Sum("percent")):
+        counts[row["status"]] = counts.get(row["status"], 0) + row["n"]
+        percent_sum += row["p"] or 0
+    reported_page = Paginator(
+        updates.select_related("activity__owner", "activity__goal", "author").order_by(
+            "activity__goal__position", "activity__goal_id", "activity__start", "id"
+        ),
+        per_page,
+    ).get_page(reported_number)
+    missing_page = Paginator(
         plan.activities.filter(
             status__in=Activity.OPEN_STATUSES, start__lte=period.end, end__gte=period.start
         )
-        .exclude(pk__in=[u.activity_id for u in reported])
+        .exclude(Exists(ProgressUpdate.objects.filter(activity=OuterRef("pk"), period=period)))
         .select_related("owner", "goal")
-        .order_by("owner__name", "owner_id", "start", "id")
+        .order_by("owner__name", "owner_id", "start", "id"),
+        per_page,
+    ).get_page(missing_number)
+    return PlanPeriod(
+        reported=list(reported_page.object_list),
+        missing=list(missing_page.object_list),
+        counts=counts,
+        reported_count=reported_page.paginator.count,
+        missing_count=missing_page.paginator.count,
+        percent_sum=percent_sum,
+        reported_page=reported_page,
+        missing_page=missing_page,
     )
-    return PlanPeriod(reported, missing)

@@ -162,7 +162,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for(request, pk)
-    context = queries.plan_detail(plan)
+    context = queries.plan_detail(plan, request.GET.get("pagina"), request.GET.get("mijlpalen"))
     return render(
         request,
         "planning/plan_detail.html",
@@ -799,7 +799,7 @@ def plan_period(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
     period = get_object_or_404(queries.periods_for(plan), pk=period_pk)
     can_manage = rules.can_manage_plans(request.user, plan)
     person_id = viewer_for(request.user).person_id
-    data = queries.plan_period(plan, period)
+    data = queries.plan_period(plan, period, request.GET.get("bijgewerkt"), request.GET.get("open"))
     for activity in [u.activity for u in data.reported] + data.missing:
         activity.may_report = can_manage or (
             person_id is not None and activity.owner_id == person_id

@@ -111,3 +111,45 @@ def test_the_year_overview_says_nothing_more_when_all_milestones_fit(client, wor
     client.force_login(world.secretary.user)
     html = _html(client.get("/planning/", {"jaar": 2027}))
     assert "Enige mijlpaal" in html and "Alleen de eerste" not in html
+
+
+def test_the_plan_page_shows_a_page_of_activities_and_of_milestones(client, world):
+    goal = pf.goal(plan=world.plan, title="Doel", position=1)
+    for i in range(queries.ACTIVITIES_PER_PAGE + 1):
+        pf.activity(plan=world.plan, owner=world.owner, goal=goal, title=f"Werk {i:03d}")
+    for i in range(queries.ACTIVITIES_PER_PAGE + 1):
+        pf.milestone(plan=world.plan, title=f"Punt {i:03d}", date=world.period.start)
+    client.force_login(world.secretary.user)
+    url = f"/planning/plan/{world.plan.pk}/"
+    n = queries.ACTIVITIES_PER_PAGE
+    html = _html(client.get(url))
+    assert "Werk 000" in html and f"Werk {n:03d}" not in html
+    assert f"Activiteit 1 tot en met {n} van {n + 1}" in html and "pagina=2" in html
+    assert "Punt 000" in html and f"Punt {n:03d}" not in html and "mijlpalen=2" in html
+    html = _html(client.get(url, {"pagina": 2, "mijlpalen": 2}))
+    assert f"Werk {n:03d}" in html and "Werk 000" not in html
+    assert f"Punt {n:03d}" in html and "Punt 000" not in html
+    assert _html(client.get(url, {"pagina": "x", "mijlpalen": "-3"}))
+
+
+def test_the_plan_period_pages_both_lists_and_counts_the_whole_plan(
+    client, world, django_assert_max_num_queries
+):
+    per_page = queries.PERIOD_ROWS_PER_PAGE
+    for i in range(per_page + 1):
+        done = pf.activity(plan=world.plan, owner=world.owner, title=f"Gemeld {i:03d}")
+        pf.update(activity=done, period=world.period, status="at_risk", percent=30)
+        pf.activity(plan=world.plan, owner=world.owner, title=f"Open {i:03d}")
+    client.force_login(world.secretary.user)
+    url = f"/planning/plan/{world.plan.pk}/periode/{world.period.pk}/"
+    with django_assert_max_num_queries(25):
+        html = _html(client.get(url))
+    assert f'data-count="reported"><strong>{per_page + 1}</strong>' in html
+    assert f'data-count="missing"><strong>{per_page + 1}</strong>' in html
+    assert f"{per_page + 1} risico" in html and "gemiddeld 30% gereed" in html
+    assert "Gemeld 000" in html and f"Gemeld {per_page:03d}" not in html
+    assert "Open 000" in html and f"Open {per_page:03d}" not in html
+    assert "bijgewerkt=2#bijgewerkt" in html and "open=2#nog-niet-bijgewerkt" in html
+    html = _html(client.get(url, {"bijgewerkt": 2, "open": 2}))
+    assert f"Gemeld {per_page:03d}" in html and f"Open {per_page:03d}" in html
+    assert "Gemeld 000" not in html and "Open 000" not in html
