@@ -50,16 +50,16 @@ def _timeline() -> Timeline:
     )
 
 
-def _pixel(png: bytes, x: float, y: float) -> tuple[int, int, int]:
+def _pixel(png: bytes, x: float, y: float, scale: float = charts.TIMELINE_SCALE):
     image = Image.open(io.BytesIO(png)).convert("RGB")
-    return image.getpixel((round(x * charts.SCALE), round(y * charts.SCALE)))
+    return image.getpixel((round(x * scale), round(y * scale)))
 
 
 def test_the_timeline_png_has_the_bars_in_their_status_colour_where_the_svg_has_them():
     png = charts.timeline_png(_timeline())
     image = Image.open(io.BytesIO(png))
     assert image.format == "PNG"
-    assert image.size == (1132 * charts.SCALE, 100 * charts.SCALE)
+    assert image.size == (round(1132 * charts.TIMELINE_SCALE), round(100 * charts.TIMELINE_SCALE))
     assert _pixel(png, 400, 32 + BAR_HEIGHT / 2) == _rgb(charts.BAR_COLOURS["done"])
     assert _pixel(png, 650, 54 + BAR_HEIGHT / 2) == _rgb(charts.BAR_COLOURS["in_progress"])
     assert _pixel(png, 550, 32 + BAR_HEIGHT / 2) == (255, 255, 255)  # after the first bar
@@ -71,7 +71,8 @@ def test_the_timeline_png_has_the_bars_in_their_status_colour_where_the_svg_has_
 def test_the_timeline_png_writes_the_activity_labels_left_of_the_chart():
     png = charts.timeline_png(_timeline())
     image = Image.open(io.BytesIO(png)).convert("L")
-    label = image.crop((0, 32 * charts.SCALE, 200 * charts.SCALE, 46 * charts.SCALE))
+    scale = charts.TIMELINE_SCALE
+    label = image.crop((0, round(32 * scale), round(200 * scale), round(46 * scale)))
     assert label.getextrema()[0] < 100  # dark text in the label column
 
 
@@ -107,9 +108,9 @@ def test_the_heat_map_png_colours_each_cell_by_its_band_and_prints_the_count():
         (5 * CELL + 56) * charts.SCALE,
     )
     # probability 1, impact 1 is the bottom-left cell: low, green
-    assert _pixel(png, MARGIN + 8, 4 * CELL + 8) == _rgb(band_of(1)[2])
+    assert _pixel(png, MARGIN + 8, 4 * CELL + 8, charts.SCALE) == _rgb(band_of(1)[2])
     # probability 5, impact 5 is the top-right cell: very high, dark red
-    assert _pixel(png, MARGIN + 4 * CELL + 8, 8) == _rgb(band_of(25)[2])
+    assert _pixel(png, MARGIN + 4 * CELL + 8, 8, charts.SCALE) == _rgb(band_of(25)[2])
     # probability 4, impact 5 holds three risks: white digits on the very-high red
     x0, y0 = (MARGIN + 4 * CELL) * charts.SCALE, 1 * CELL * charts.SCALE
     cell = image.crop(
