@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -108,7 +109,7 @@ def plan_detail(
         plan.milestones.select_related("activity", "meeting__body").order_by("date", "id"),
         per_page,
     ).get_page(milestone_number)
-    activities = list(page.object_list)
+    activities: list[Any] = list(page.object_list)  # annotated with the latest progress
     for activity in activities:
         activity.latest_status_label = STATUS_LABELS.get(activity.latest_status, "")
     return {
@@ -255,6 +256,8 @@ def forward_agenda(user, *, today: date) -> list[BodyAgenda]:
     per_meeting: dict[int, AgendaMeeting] = {}
     for milestone in milestones:
         meeting = milestone.meeting
+        if meeting is None:  # filtered out above; for the type checker
+            continue
         agenda = bodies.setdefault(meeting.body_id, BodyAgenda(meeting.body, []))
         if meeting.pk not in per_meeting:
             per_meeting[meeting.pk] = AgendaMeeting(meeting, [])
