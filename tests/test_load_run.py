@@ -1,6 +1,6 @@
 """The helpers of the load run: think time, percentiles, markers and the exactly-once check.
 
-.venv/bin/python -m pytest load/test_load.py
+.venv/bin/python -m pytest tests/test_load_run.py
 """
 
 import argparse
@@ -17,7 +17,7 @@ from regie.actions.models import Action
 from regie.meetings.models import Decision, Meeting
 from regie.testing import factories
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "load"
 
 
 def _module(name: str):
