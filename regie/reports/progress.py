@@ -405,6 +405,10 @@ def progress_report(
     for milestone in data.milestones:
         marks_by_plan[milestone.plan_id].append(milestone)
 
+    # labels translated once, not once per activity (thousands in a directorate)
+    update_labels = {key: str(label) for key, label in STATUS_LABELS.items()}
+    activity_labels = {key: str(label) for key, label in Activity.Status.choices}
+    no_update = _("geen update")
     flat_rows: list[list[Any]] = []
     missing_rows: list[list[Any]] = []
     detail: list[Block] = []  # the plans' tables, left out of a summary
@@ -436,7 +440,7 @@ def progress_report(
             rows = []
             for activity in activities_of_goal:
                 update = data.updates.get(activity.pk)
-                status = STATUS_LABELS.get(update.status, "") if update else _("geen update")
+                status = update_labels.get(update.status, "") if update else no_update
                 rows.append(
                     [
                         activity.title,
@@ -456,7 +460,7 @@ def progress_report(
                         activity.owner.name,
                         activity.start,
                         activity.end,
-                        activity.get_status_display(),
+                        activity_labels.get(activity.status, activity.status),
                         status,
                         update.percent if update else None,
                         update.text if update else "",
