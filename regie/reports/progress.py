@@ -12,19 +12,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
-from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from regie.actions.access import visible_actions
 from regie.actions.models import Action
 from regie.core.access import viewer_for
+from regie.core.dates import long_date
 from regie.core.models import OrganisationUnit
 from regie.planning import timeline as timelines
 from regie.planning.access import visible_plans
@@ -48,14 +46,7 @@ RISK_STATUS_LABELS = dict(Risk.Status.choices)
 
 def nl_date(value: date | None) -> str:
     """ "23 november 2026"."""
-    return _nl_date(value, get_language()) if value else ""
-
-
-@lru_cache(maxsize=4096)
-def _nl_date(value: date, language: str | None) -> str:
-    # Formatting goes through the translation catalogue for every month name; a report of
-    # thousands of activities has only a few hundred distinct dates.
-    return date_format(value, "j F Y")
+    return long_date(value)
 
 
 # --- the report as blocks --------------------------------------------------------------------
