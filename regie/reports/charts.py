@@ -2,7 +2,8 @@
 
 The geometry is the one the pages draw as SVG (regie.planning.timeline, regie.risks.queries
 heat_map); here Pillow paints it, at SCALE times the size so it stays sharp when Word prints
-it. Pillow's own font is used, so no system fonts are needed.
+it. The text is set in DejaVu Sans (installed by `make install`, and the font of the PDFs):
+Pillow's own font has no accented letters, and Dutch titles have them ("energiestrategieën").
 
 The images are drawn in RGB (so the text is smoothed) and stored with a fixed palette of the
 chart colours and a grey ramp: a flat chart loses nothing, and a palette PNG is encoded many
@@ -39,9 +40,19 @@ MILESTONE_COLOUR = INK
 DECISION_COLOUR = "#b00020"
 
 
+FONT_FILE = "DejaVuSans.ttf"
+
+
 @cache
+def _font_px(pixels: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    try:
+        return ImageFont.truetype(FONT_FILE, pixels)  # Pillow searches the system's font dirs
+    except OSError:
+        return ImageFont.load_default(size=pixels)
+
+
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    return ImageFont.load_default(size=size * SCALE)
+    return _font_px(size * SCALE)
 
 
 def _s(value: float) -> int:
@@ -107,11 +118,6 @@ def _t(value: float) -> int:
     return round(value * TIMELINE_SCALE)
 
 
-@cache
-def _font_px(pixels: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    return ImageFont.load_default(size=pixels)
-
-
 def _glyph(char: str, size: float):
     """One character in INK on white as a palette image with its mask, offset and advance:
     rendered once, pasted for every label (FreeType does not cache, and a report draws
@@ -142,6 +148,10 @@ def _text(image: Image.Image, xy: tuple[int, int], text: str, size: float = 11) 
         x += advance
 
 
+def _text_width(text: str, size: float = 11) -> float:
+    return sum(_glyph(char, size)[4] for char in text)
+
+
 def timeline_png(timeline: Timeline, *, loose_label: str = "Mijlpalen van het plan") -> bytes:
     """Drawn straight onto a palette image, the text pasted from cached smoothed glyphs: a
     report of thousands of activities draws a hundred of these."""
@@ -153,7 +163,9 @@ def timeline_png(timeline: Timeline, *, loose_label: str = "Mijlpalen van het pl
         draw.line(
             [(_t(tick.x), _t(16)), (_t(tick.x), _t(timeline.height))], fill=ink[TICK], width=1
         )
-        _text(image, (_t(tick.x + 2), _t(12)), tick.label)
+        x = _t(tick.x + 2)
+        if x + _text_width(tick.label) <= image.width:  # the last month may start at the edge
+            _text(image, (x, _t(12)), tick.label)
     if timeline.loose_row_y:
         _text(image, (0, _t(timeline.loose_row_y + 4)), loose_label)
     for bar in timeline.bars:

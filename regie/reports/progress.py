@@ -244,7 +244,7 @@ def _risk_table(name: str, risks: list[Risk]) -> Table:
             _("Status"),
             _("Herbeoordeling"),
         ],
-        widths=[1.2, 5.0, 2.8, 2.8, 1.8, 3.2],
+        widths=[1.5, 4.2, 3.3, 2.8, 1.8, 3.2],
         rows=_risk_rows(risks),
         empty=_("Geen open risico's."),
     )
@@ -291,7 +291,7 @@ def _off_track_table(off_track: list[tuple[Activity, Any]]) -> Table:
             _("%"),
             _("Toelichting"),
         ],
-        widths=[4.2, 2.6, 2.6, 2.3, 1.0, 4.3],
+        widths=[4.0, 2.6, 2.6, 2.3, 1.3, 4.2],
         rows=[[a.title, a.unit.name, a.owner.name, a.end, u.percent, u.text] for a, u in off_track],
         empty=_("Geen activiteiten niet op koers."),
     )
@@ -468,7 +468,7 @@ def progress_report(
                     table=Table(
                         name=_("Activiteiten"),
                         headers=[str(h) for h in ACTIVITY_HEADERS],
-                        widths=[4.4, 2.6, 2.8, 2.2, 1.0, 4.0],
+                        widths=[4.2, 2.6, 2.8, 2.2, 1.3, 3.9],
                         rows=rows,
                     ),
                 )

@@ -123,3 +123,13 @@ def test_the_heat_map_png_colours_each_cell_by_its_band_and_prints_the_count():
         (x0 + 12, y0 + 12, x0 + (CELL - 12) * charts.SCALE, y0 + (CELL - 12) * charts.SCALE)
     )
     assert len(empty.getcolors()) == 1
+
+
+def test_accented_letters_are_drawn_not_replaced_by_a_box():
+    from regie.reports import charts
+
+    assert charts._font_px(16).getname()[0] == "DejaVu Sans"
+    font = charts._font_px(16)
+    box = bytes(font.getmask("\U0010fffd"))  # a character no font has
+    for char in "ëéï€–":
+        assert bytes(font.getmask(char)) != box, char
