@@ -12,8 +12,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 P95_LIMIT_MS = 150.0
-# Page targets beside the gate: (page, p50 limit in ms, most queries), at the largest scale run.
-TARGETS = [("tijdlijn programma", 120.0, 20)]
+# A document of a whole directorate (thousands of activities) is not a page: issue 4 asks for
+# it "in a few seconds". Its own p95 limit, in the gate all the same.
+DOCUMENT_LIMITS_MS = {"voortgangsrapportage directie docx": 5000.0}
+# Page targets beside the gate: (page, p50 limit in ms, most queries or None), at the largest
+# scale run: issue 4's timeline and issue 3's action list, action and body overview.
+TARGETS = [
+    ("tijdlijn programma", 120.0, 20),
+    ("actielijst gremium (open)", 30.0, None),
+    ("actie", 45.0, None),
+    ("gremium", 120.0, None),
+]
 
 
 def main() -> int:
@@ -29,6 +38,11 @@ def main() -> int:
         f"{platform.python_version()}, {os.cpu_count()} cores. Server time in-process through "
         "the full middleware stack; floor = time spent in SQL alone; rows = records the page "
         "reads from; rows, p50, p95 and floor at large scale (small when large was not run).",
+        "",
+        f"Gate: no page runs more queries at large than at small; on PostgreSQL at large every "
+        f"p95 is under {P95_LIMIT_MS:.0f} ms, except these documents with their own limit: "
+        + ", ".join(f"{page} {limit / 1000:.0f} s" for page, limit in DOCUMENT_LIMITS_MS.items())
+        + ".",
         "",
     ]
     for database in ("sqlite", "postgresql"):
@@ -52,8 +66,9 @@ def main() -> int:
                     f"{database}: {page} runs more queries with more data "
                     f"({little['queries']} -> {big['queries']})"
                 )
-            if database == "postgresql" and page in large and big["p95_ms"] > P95_LIMIT_MS:
-                failures.append(f"postgresql: {page} p95 {big['p95_ms']} ms > {P95_LIMIT_MS}")
+            limit = DOCUMENT_LIMITS_MS.get(page, P95_LIMIT_MS)
+            if database == "postgresql" and page in large and big["p95_ms"] > limit:
+                failures.append(f"postgresql: {page} p95 {big['p95_ms']} ms > {limit}")
             ratio = big["p95_ms"] / big["floor_ms"] if big["floor_ms"] else 0
             lines.append(
                 f"| {page} | {big.get('rows', '–')} "
@@ -85,10 +100,12 @@ def targets(rows: list[dict]) -> list[str]:
             row = found.get("large") or found.get("small")
             if row is None:
                 continue
-            met = row["p50_ms"] < p50_limit and row["queries"] <= max_queries
+            met = row["p50_ms"] < p50_limit and (
+                max_queries is None or row["queries"] <= max_queries
+            )
             lines.append(
                 f"| {page} | {database} | {row['scale']} | {row['p50_ms']:.1f} | < {p50_limit:.0f} "
-                f"| {row['queries']} | {max_queries} | {'yes' if met else 'no'} |"
+                f"| {row['queries']} | {max_queries or '–'} | {'yes' if met else 'no'} |"
             )
     return [*lines, ""] if len(lines) > 4 else []
 
