@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 REGIE := $(BIN)/regie
 PYTEST := $(BIN)/python -m pytest -n auto
 # The write side of every app, type-checked in lint.
-SERVICES := $(wildcard regie/*/services.py regie/*/services) regie/core/concurrency.py regie/core/history.py
+SERVICES := $(wildcard regie/*/services.py regie/*/services) regie/core/concurrency.py regie/core/history.py regie/core/dates.py
 
 .PHONY: install system-packages python-packages node-packages demo serve test test-sqlite bench load \
         test-postgresql test-browser lint check audit
