@@ -37,6 +37,7 @@ from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from regie.actions.models import Action  # noqa: E402
+from regie.core.heap import freeze_startup_objects  # noqa: E402
 from regie.core.models import Body, OrganisationUnit, Person  # noqa: E402
 from regie.documents.models import Document  # noqa: E402
 from regie.hiring.models import Candidate, Contract, HiringRequest  # noqa: E402
@@ -464,6 +465,7 @@ def main() -> None:
     secretary, pages = targets()
     client = Client()
     client.force_login(secretary.user)
+    freeze_startup_objects()  # as regie/wsgi.py does in a worker once it has started
     rows = []
     for name, url, count, expect in pages:
         check(client, name, url, count, expect)
