@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 
 from regie.actions.access import visible_actions
 from regie.actions.models import Action
@@ -71,13 +73,19 @@ def _meeting_header(meeting: Meeting) -> dict:
     }
 
 
+@lru_cache(maxsize=8)
+def _action_status_labels(language: str | None) -> dict[str, str]:
+    # get_status_display translates its label again for every row of a list of hundreds.
+    return {value: str(label) for value, label in Action.Status.choices}
+
+
 def _action_row(number: int, action: Action, today: date) -> dict:
     return {
         "nr": str(number),
         "title": action.title,
         "owner": action.owner.name if action.owner_id else "",
         "due": nl_date(action.due_date),
-        "status": action.get_status_display(),
+        "status": _action_status_labels(get_language()).get(action.status, action.status),
         "source": action.source_label,
         "overdue": bool(action.is_open and action.due_date and action.due_date < today),
         "commitment": action.is_commitment,
