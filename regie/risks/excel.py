@@ -109,7 +109,9 @@ def export_register(
             if value is None or value == "":
                 continue
             if isinstance(value, str):
-                sheet.write_string(number, column, _ILLEGAL.sub("", value))
+                if not value.isprintable():  # rare: the regular expression only then
+                    value = _ILLEGAL.sub("", value)
+                sheet.write_string(number, column, value)
             elif isinstance(value, date):
                 sheet.write_datetime(number, column, value, day)
             else:
