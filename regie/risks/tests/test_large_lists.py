@@ -174,3 +174,18 @@ def test_the_review_list_reads_the_closing_days_once(client, world):
         html = _html(client.get("/risicos/te-herbeoordelen/"))
     assert "3 risico’s" in html
     assert sum("closingday" in q["sql"] for q in ctx.captured_queries) == 1
+
+
+def test_the_export_leaves_out_control_characters_and_keeps_formulas_as_text():
+    from datetime import date
+
+    from regie.risks import excel
+
+    row = [12, 3, 4, "Storing\x01 in\tsysteem", "=1+1", "", None, "Team", "", "Jan", "open"]
+    row += [date(2026, 12, 1), "internal", 2]
+    data = excel.export_register([row], today=date(2026, 11, 30), description="x\x0by")
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet["D4"].value == "Storing in\tsysteem"
+    assert sheet["E4"].value == "=1+1" and sheet["E4"].data_type == "s"
+    assert sheet["A2"].value == "xy"
+    assert sheet["L4"].value.date() == date(2026, 12, 1)
