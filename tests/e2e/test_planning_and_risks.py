@@ -55,3 +55,37 @@ def test_a_secretary_follows_the_year_plan_and_the_risks(page, live_server, sett
     page.goto(f"{live_server.url}/risicos/risicokaart/")
     assert page.locator("svg.regie-heat-map__grid rect").count() == 25
     assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_director_reads_the_dashboard_and_downloads_the_progress_report(
+    page, live_server, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    today = timezone.localdate()
+    load_demo(today)
+    plan = Plan.objects.get(year=today.year, unit__name__startswith="Directie")
+    period = ReportingPeriod.objects.filter(plan=plan, deadline__lt=today).order_by("-end")[0]
+    login(page, live_server, "directeur", DEMO_PASSWORD)
+
+    page.goto(f"{live_server.url}/dashboard/")
+    page.get_by_role("heading", name="Top 5 risico's").wait_for()
+    assert page.get_by_role("link", name=plan.title).first.is_visible()
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/planning/plan/{plan.pk}/periode/{period.pk}/")
+    assert page.get_by_text(period.name).first.is_visible()
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/export/voortgang/")
+    assert_accessible(page)
+    page.locator("#id_eenheid").select_option(str(plan.unit_id))
+    page.locator("#id_periode").select_option(str(period.pk))
+    page.get_by_role("button", name="Kiezen").click()
+    link = page.get_by_role("link", name="Word (.docx)").first
+    link.wait_for()
+    assert_accessible(page)
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename.startswith("Voortgangsrapportage")
+    assert download.value.suggested_filename.endswith(".docx")
