@@ -133,7 +133,7 @@ def _heading(document, text: str, level: int):
     return _paragraph(document, text, "Title" if level == 0 else f"Heading {level}")
 
 
-def _field(paragraph, instruction: str, placeholder: str) -> None:
+def add_field(paragraph, instruction: str, placeholder: str = "1") -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
 
     def char(kind: str):
@@ -171,9 +171,9 @@ def _base(context: dict, *, landscape: bool = False):
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer.add_run(f"{context['kind']} {context['body_code']} · pagina ")
-    _field(footer, "PAGE", "1")
+    add_field(footer, "PAGE")
     footer.add_run(" van ")
-    _field(footer, "NUMPAGES", "1")
+    add_field(footer, "NUMPAGES")
 
     properties = document.core_properties
     properties.title = f"{context['kind']} {context['body']}"
@@ -568,9 +568,9 @@ def example_template(kind: str) -> bytes:
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer.add_run("pagina ")
-    _field(footer, "PAGE", "1")
+    add_field(footer, "PAGE")
     footer.add_run(" van ")
-    _field(footer, "NUMPAGES", "1")
+    add_field(footer, "NUMPAGES")
     document.add_paragraph("{{ organisation }}")
     document.add_paragraph("{{ kind }} {{ meeting_title }}", style="Title")
     document.add_paragraph("{{ weekday }} {{ date }}, {{ time }}, {{ location }}")

@@ -31,6 +31,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from regie.reports import charts, pdf
+from regie.reports.docx import add_field
 from regie.reports.progress import Block, Report, Table, nl_date
 
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
@@ -66,23 +67,6 @@ def _style(style, size: float, *, bold: bool = False, color: RGBColor | None = N
         fonts.attrib.pop(qn(attr), None)
 
 
-def _field(paragraph, instruction: str) -> None:
-    def char(kind: str):
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        return element
-
-    run = paragraph.add_run()
-    run._r.append(char("begin"))
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run._r.append(instr)
-    run._r.append(char("separate"))
-    paragraph.add_run("1")
-    paragraph.add_run()._r.append(char("end"))
-
-
 def _document(report: Report):
     document = Document()
     styles = document.styles
@@ -109,9 +93,9 @@ def _document(report: Report):
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer.add_run(f"{report.kind} · {report.date} · pagina ")
-    _field(footer, "PAGE")
+    add_field(footer, "PAGE")
     footer.add_run(" van ")
-    _field(footer, "NUMPAGES")
+    add_field(footer, "NUMPAGES")
     properties = document.core_properties
     properties.title = report.title
     properties.language = "nl-NL"
