@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from drf_spectacular.types import OpenApiTypes
@@ -35,6 +35,7 @@ from regie.planning.access import (
     plan_level_q,
     visible_activities,
     visible_milestones,
+    visible_periods,
     visible_plans,
 )
 from regie.planning.models import (
@@ -43,7 +44,6 @@ from regie.planning.models import (
     Milestone,
     Plan,
     ProgressUpdate,
-    ReportingPeriod,
 )
 from regie.planning.rules import can_report_progress
 from regie.risks.access import visible_risks
@@ -237,13 +237,6 @@ class MilestoneViewSet(ReadOnlyViewSet):
             if end is not None:
                 qs = qs.filter(date__lte=end)
         return qs.order_by("date", "id")
-
-
-def visible_periods(user) -> QuerySet[ReportingPeriod]:
-    """A period of every plan of a year is seen by all; a plan's own period with its plan."""
-    return ReportingPeriod.objects.filter(
-        Q(plan__isnull=True) | Q(plan__in=visible_plans(user).values("pk"))
-    )
 
 
 @extend_schema(tags=["planning"])

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from regie.core.access import viewer_for
 from regie.core.models import Confidentiality, Person
-from regie.planning.models import Activity, Milestone, Plan
+from regie.planning.models import Activity, Milestone, Plan, ReportingPeriod
 
 
 def plan_level_q(user, prefix: str = "") -> Q:
@@ -35,3 +35,10 @@ def visible_activities(user) -> QuerySet[Activity]:
 
 def visible_milestones(user) -> QuerySet[Milestone]:
     return Milestone.objects.filter(plan_level_q(user, "plan__"))
+
+
+def visible_periods(user) -> QuerySet[ReportingPeriod]:
+    """A period of every plan of a year is seen by all; a plan's own period with its plan."""
+    return ReportingPeriod.objects.filter(
+        Q(plan__isnull=True) | Q(plan__in=visible_plans(user).values("pk"))
+    )

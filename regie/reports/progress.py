@@ -25,7 +25,7 @@ from regie.core.access import viewer_for
 from regie.core.dates import long_date
 from regie.core.models import OrganisationUnit
 from regie.planning import timeline as timelines
-from regie.planning.access import visible_plans
+from regie.planning.access import visible_periods, visible_plans
 from regie.planning.models import Activity, Milestone, Plan, ProgressUpdate, ReportingPeriod
 from regie.risks.models import Risk
 from regie.risks.queries import HeatMap, RiskFilter, heat_map, top_risks, unit_and_below
@@ -130,13 +130,7 @@ def directorates_for(user) -> QuerySet[OrganisationUnit]:
 
 def periods_for(user) -> QuerySet[ReportingPeriod]:
     """The periods for every plan of a year, and those of the plans the user may see."""
-    return (
-        ReportingPeriod.objects.filter(
-            Q(plan__isnull=True) | Q(plan__in=visible_plans(user).values("pk"))
-        )
-        .select_related("plan")
-        .order_by("-year", "start", "id")
-    )
+    return visible_periods(user).select_related("plan").order_by("-year", "start", "id")
 
 
 def unit_for(user, unit_id: int) -> OrganisationUnit:
