@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html import escape  # the same output as django.utils.html.escape, without the wrapping
 
-from django.utils.dates import MONTHS
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from regie.core.dates import long_date
 from regie.planning.models import Activity, Milestone, Plan
 
 LABEL_WIDTH = 240
@@ -215,21 +215,12 @@ def layout_rows(
 
 
 class _LongDates(dict):
-    """Dates as the "j F Y" date filter writes them ("23 november 2026"), with the month names
-    of the active language looked up once."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.months = {number: str(name) for number, name in MONTHS.items()}
+    """The long dates of one page, each written once (a timeline repeats the same few dates
+    thousands of times)."""
 
     def __missing__(self, day: date) -> str:
-        text = self[day] = f"{day.day} {self.months[day.month]} {day.year}"
+        text = self[day] = long_date(day)
         return text
-
-
-def long_date(day: date) -> str:
-    """One date as "23 november 2026" (the "j F Y" date filter)."""
-    return _LongDates()[day]
 
 
 def _escaped(texts: list[str]) -> list[str]:
