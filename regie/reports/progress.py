@@ -22,11 +22,11 @@ from django.utils.translation import gettext_lazy as _lazy
 from regie.actions.access import visible_actions
 from regie.actions.models import Action
 from regie.core.access import viewer_for
-from regie.core.dates import long_date
 from regie.core.models import OrganisationUnit
 from regie.planning import timeline as timelines
 from regie.planning.access import visible_periods, visible_plans
 from regie.planning.models import Activity, Milestone, Plan, ProgressUpdate, ReportingPeriod
+from regie.reports.queries import nl_date
 from regie.risks.models import Risk
 from regie.risks.queries import HeatMap, RiskFilter, heat_map, top_risks, unit_and_below
 
@@ -42,11 +42,6 @@ STATUS_LABELS = dict(ProgressUpdate.Status.choices)
 PLAN_STATUS_LABELS = dict(Plan.Status.choices)
 KIND_LABELS = dict(Milestone.Kind.choices)
 RISK_STATUS_LABELS = dict(Risk.Status.choices)
-
-
-def nl_date(value: date | None) -> str:
-    """ "23 november 2026"."""
-    return long_date(value)
 
 
 # --- the report as blocks --------------------------------------------------------------------
