@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from regie.planning.excel import XLSX_TYPE
 from regie.reports import progress, progress_render
 from regie.reports.views import DOCX_TYPE, PDF_TYPE, _download
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = {
     "docx": (progress_render.word, DOCX_TYPE),
     "pdf": (progress_render.pdf_bytes, PDF_TYPE),
@@ -121,8 +121,6 @@ def progress_download(request: HttpRequest, fmt: str) -> HttpResponse:
     try:
         unit_id = _required_id(request, "eenheid", _("Kies een onderdeel."))
         period = _period(request)
-        if unit_id is None:
-            raise BadParameter(_("Kies een onderdeel."))
     except BadParameter as error:
         return _back(request, error)
     unit = progress.unit_for(request.user, unit_id)

@@ -16,7 +16,6 @@ from regie.home.demo.meetings import NEXT, ItemPlan, MeetingPlan, plan_of_phase
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)

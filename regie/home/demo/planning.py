@@ -240,7 +240,8 @@ PLANNER_TASKS = [
 
 def create_planner_export(demo: Demo) -> str:
     """Store the Planner export as a stuk of team Leefomgeving; returns the stored file name."""
-    from regie.home.demo.documents import XLSX, _version
+    from regie.home.demo.documents import _version
+    from regie.planning.excel import XLSX_TYPE
 
     year = demo.today.year + 1
     m = models()
@@ -261,7 +262,7 @@ def create_planner_export(demo: Demo) -> str:
         document,
         1,
         f"planner-export-leefomgeving-{year}.xlsx",
-        XLSX,
+        XLSX_TYPE,
         content,
         text,
         demo.today - days(2),
