@@ -77,7 +77,7 @@ def test_the_secretary_takes_minutes_and_downloads_them(live_server, page, world
     page.get_by_role("button", name="Presentielijst opslaan").click()
     page.get_by_label("Bespreking").fill("Het DO bespreekt het jaarplan en stemt in.")
     page.get_by_role("button", name="Bespreking opslaan").click()
-    page.get_by_text("Opgeslagen.").wait_for()
+    page.get_by_text("Opgeslagen.", exact=True).wait_for()
     page.get_by_text("Besluit toevoegen").click()
     page.get_by_label("Besluit", exact=True).fill("Het DO stelt het jaarplan 2027 vast.")
     page.get_by_role("button", name="Besluit vastleggen").click()
